@@ -1,0 +1,138 @@
+// Limpet: entry point. Chooses headless or GUI, loads the config (or starts the demo cluster),
+// starts the engine and runs until closed or signalled.
+
+#include "commandline.h"
+#include "signalwatcher.h"
+
+#include "config/configloader.h"
+#include "demo/democluster.h"
+#include "engine.h"
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+#include <QTimer>
+
+#include <cstdio>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+bool hasArgument(int argc, char **argv, const char *name)
+{
+    for (int i = 1; i < argc; ++i) {
+        if (qstrcmp(argv[i], name) == 0)
+            return true;
+    }
+    return false;
+}
+
+bool displayAvailable()
+{
+    return qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY")
+        || qEnvironmentVariableIsSet("QT_QPA_PLATFORM");
+}
+
+void printErrors(const QList<Limpet::ConfigError> &errors)
+{
+    for (const Limpet::ConfigError &e : errors)
+        fprintf(stderr, "%s\n", qPrintable(e.toString()));
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    const bool gui = !hasArgument(argc, argv, "--no-gui")
+        && !hasArgument(argc, argv, "--check-config") && displayAvailable();
+    // Qt's own poll-based dispatcher: leaner per wake-up than the GLib one on the proxy path.
+    if (!gui && !qEnvironmentVariableIsSet("QT_NO_GLIB"))
+        qputenv("QT_NO_GLIB", "1");
+    std::unique_ptr<QCoreApplication> app = gui ? std::make_unique<QApplication>(argc, argv)
+                                                : std::make_unique<QCoreApplication>(argc, argv);
+    QCoreApplication::setApplicationName(u"limpet"_s);
+    QCoreApplication::setOrganizationName(u"Limpet"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(LIMPET_VERSION));
+
+    const std::optional<Limpet::CommandLine> cl =
+        Limpet::parseCommandLine(QCoreApplication::arguments());
+    if (!cl)
+        return 2;
+
+    if (!cl->checkConfig.isEmpty()) {
+        const Limpet::ConfigResult r = Limpet::loadConfigFile(cl->checkConfig);
+        if (const auto *errors = std::get_if<QList<Limpet::ConfigError>>(&r)) {
+            printErrors(*errors);
+            return 2;
+        }
+        fprintf(stdout, "%s: OK\n", qPrintable(cl->checkConfig));
+        return 0;
+    }
+
+    Limpet::Config config;
+    std::unique_ptr<Limpet::DemoCluster> demo;
+    if (!cl->configFile.isEmpty()) {
+        Limpet::ConfigResult r = Limpet::loadConfigFile(cl->configFile);
+        if (const auto *errors = std::get_if<QList<Limpet::ConfigError>>(&r)) {
+            printErrors(*errors);
+            return 2;
+        }
+        config = std::get<Limpet::Config>(std::move(r));
+    } else {
+        demo = std::make_unique<Limpet::DemoCluster>();
+        if (const std::optional<QString> error = demo->start()) {
+            fprintf(stderr, "limpet: %s\n", qPrintable(*error));
+            return 1;
+        }
+        config = demo->config();
+    }
+    if (!cl->listen.isEmpty()) {
+        const std::optional<Limpet::Endpoint> listen = Limpet::Endpoint::parse(cl->listen, true);
+        if (!listen) {
+            fprintf(stderr, "limpet: --listen %s: expected IP:PORT, e.g. 127.0.0.1:8080\n",
+                    qPrintable(cl->listen));
+            return 2;
+        }
+        config.listen = *listen;
+    }
+    if (cl->workers >= 0)
+        config.workers = cl->workers;
+
+    Limpet::Engine engine;
+    if (const std::optional<QString> error = engine.start(config)) {
+        fprintf(stderr, "limpet: %s\n", qPrintable(*error));
+        return 1;
+    }
+    if (demo) {
+        fprintf(stdout, "Limpet demo cluster: open http://%s/ — pool \"demo\", cookie SRV, "
+                        "backends:",
+                qPrintable(engine.listenAddress().toString()));
+        for (const Limpet::BackendConfig &b : config.pools.first().backends)
+            fprintf(stdout, " %s=%s", qPrintable(b.name), qPrintable(b.address.toString()));
+        fprintf(stdout, "\n");
+    } else {
+        fprintf(stdout, "Limpet listening on http://%s/ (%s)\n",
+                qPrintable(engine.listenAddress().toString()), qPrintable(cl->configFile));
+    }
+    fflush(stdout);
+
+    Limpet::SignalWatcher signals;
+    QObject::connect(&signals, &Limpet::SignalWatcher::terminationRequested, app.get(),
+                     [&](int) {
+                         fprintf(stderr, "limpet: stopping: finishing in-flight requests\n");
+                         engine.stop(engine.config().timeouts.shutdown);
+                         QCoreApplication::quit();
+                     });
+
+    std::unique_ptr<Limpet::MainWindow> window;
+    if (gui) {
+        window = std::make_unique<Limpet::MainWindow>(&engine);
+        window->show();
+    }
+    const int rc = app->exec();
+    window.reset();
+    engine.stop(config.timeouts.shutdown);
+    return rc;
+}

@@ -1,0 +1,62 @@
+#include "http/httperror.h"
+
+namespace Limpet {
+
+int statusForRequestError(ParseError error)
+{
+    switch (error) {
+    case ParseError::UriTooLong:
+        return 414;
+    case ParseError::HeadersTooLarge:
+        return 431;
+    case ParseError::None:
+    case ParseError::Malformed:
+        break;
+    }
+    return 400;
+}
+
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 400:
+        return "Bad Request";
+    case 404:
+        return "Not Found";
+    case 408:
+        return "Request Timeout";
+    case 414:
+        return "URI Too Long";
+    case 431:
+        return "Request Header Fields Too Large";
+    case 500:
+        return "Internal Server Error";
+    case 502:
+        return "Bad Gateway";
+    case 503:
+        return "Service Unavailable";
+    case 504:
+        return "Gateway Timeout";
+    default:
+        return "Error";
+    }
+}
+
+QByteArray errorResponse(int status, QByteArrayView detail)
+{
+    QByteArray body;
+    body.append(QByteArray::number(status)).append(' ').append(reasonPhrase(status));
+    if (!detail.isEmpty())
+        body.append(": ").append(detail);
+    body.append('\n');
+    QByteArray out;
+    out.reserve(160 + body.size());
+    out.append("HTTP/1.1 ").append(QByteArray::number(status)).append(' ').append(reasonPhrase(status));
+    out.append("\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ")
+        .append(QByteArray::number(body.size()))
+        .append("\r\nConnection: close\r\nCache-Control: no-store\r\n\r\n")
+        .append(body);
+    return out;
+}
+
+} // namespace Limpet

@@ -1,0 +1,527 @@
+#include "proxy/clientconnection.h"
+
+#include "http/httperror.h"
+#include "pool/pool.h"
+#include "proxy/proxysocket.h"
+#include "proxy/worker.h"
+
+#include <QDateTime>
+#include <QLoggingCategory>
+
+using namespace std::chrono_literals;
+using Wake = Limpet::ProxySocket::Wake;
+using Condition = Limpet::ProxySocket::Condition;
+
+Q_LOGGING_CATEGORY(lcProxy, "limpet.proxy")
+
+namespace Limpet {
+
+namespace {
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+std::chrono::milliseconds remainingUntil(qint64 deadlineMs)
+{
+    return std::chrono::milliseconds(qMax<qint64>(0, deadlineMs - nowMs()));
+}
+
+HttpParser::Limits parserLimits(const Limits &l)
+{
+    return {l.maxUri, l.maxHeaderBytes, l.maxHeaders};
+}
+
+/// Counts a request in flight on a backend for as long as it lives.
+class ActiveGuard
+{
+public:
+    explicit ActiveGuard(Backend *b)
+        : m_backend(b)
+    {
+        m_backend->counters.active.fetch_add(1, std::memory_order_relaxed);
+    }
+    ~ActiveGuard() { m_backend->counters.active.fetch_sub(1, std::memory_order_relaxed); }
+    Q_DISABLE_COPY_MOVE(ActiveGuard)
+
+private:
+    Backend *m_backend;
+};
+
+/// `http://<backend address>/x` → `http://<host the client used>/x`, for redirects a backend
+/// builds from its own address. Returns an empty optional when the value is not one of those.
+std::optional<QByteArray> rewriteLocation(QByteArrayView value, const Backend &backend,
+                                          QByteArrayView clientHost)
+{
+    if (clientHost.isEmpty() || !value.startsWith("http://"))
+        return std::nullopt;
+    const QByteArrayView rest = value.sliced(7);
+    const QByteArray full = backend.address().toString().toLatin1();
+    QList<QByteArray> authorities{full};
+    if (backend.address().port == 80)
+        authorities.append(backend.address().host.toString().toLatin1());
+    for (const QByteArray &authority : authorities) {
+        if (rest.startsWith(authority)
+            && (rest.size() == authority.size() || rest.at(authority.size()) == '/'
+                || rest.at(authority.size()) == '?' || rest.at(authority.size()) == '#')) {
+            QByteArray out = "http://";
+            out.append(clientHost).append(rest.sliced(authority.size()));
+            return out;
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+ClientConnection::ClientConnection(Worker *worker, qintptr descriptor)
+    : m_worker(worker)
+    , m_socket(new ProxySocket(worker->sweeper()))
+    , m_parser(HttpParser::Kind::Request, parserLimits(worker->runtime().config.limits))
+{
+    m_socket->setSocketDescriptor(descriptor);
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    m_peer = m_socket->peerAddress();
+}
+
+ClientConnection::~ClientConnection()
+{
+    m_socket->deleteLater();
+}
+
+void ClientConnection::start()
+{
+    run(); // fire and forget: the task frees itself when run() ends
+}
+
+void ClientConnection::closeIfIdle()
+{
+    if (m_idle)
+        m_socket->abort(); // wakes run() with Closed
+}
+
+void ClientConnection::abortSocket()
+{
+    if (m_server)
+        m_server->abort();
+    m_socket->abort();
+}
+
+QCoro::Task<> ClientConnection::run()
+{
+    const Timeouts &timeouts = m_worker->runtime().config.timeouts;
+    try {
+        while (true) {
+            m_idle = true;
+            if (m_inPos >= m_in.size()) {
+                m_in = QByteArray(); // hold no buffer while idle
+                m_inPos = 0;
+                if (m_worker->stopping())
+                    break;
+                const Wake wake = co_await m_socket->waitFor(
+                    Condition::Readable, m_first ? timeouts.client : timeouts.keepalive);
+                if (wake != Wake::Ready)
+                    break; // idle timeout or client gone: nothing to answer
+                m_in = m_socket->readAll();
+            }
+            m_idle = false;
+            m_first = false;
+            if (co_await serveOne() == Next::Close)
+                break;
+        }
+        co_await closeGracefully();
+    } catch (const std::exception &e) {
+        qCWarning(lcProxy) << "connection from" << m_peer.toString() << "failed:" << e.what();
+        m_socket->abort();
+    }
+    Worker *worker = m_worker;
+    worker->connectionClosed(this);
+    delete this;
+}
+
+QCoro::Task<> ClientConnection::closeGracefully()
+{
+    if (m_socket->state() == QAbstractSocket::ConnectedState && m_socket->bytesToWrite() > 0) {
+        m_socket->flush();
+        co_await m_socket->waitFor(Condition::Flushed, m_worker->runtime().config.timeouts.client);
+    }
+    m_socket->disconnectFromHost();
+    if (m_socket->state() != QAbstractSocket::UnconnectedState)
+        m_socket->abort();
+}
+
+QCoro::Task<bool> ClientConnection::writeTo(ProxySocket *socket, QByteArrayView data,
+                                            std::chrono::milliseconds timeout)
+{
+    if (socket->state() != QAbstractSocket::ConnectedState)
+        co_return false;
+    if (!data.isEmpty()) {
+        socket->write(data.data(), data.size());
+        socket->flush();
+    }
+    if (socket->bytesToWrite() > ProxySocket::WriteHighWater) {
+        const Wake wake = co_await socket->waitFor(Condition::Writable, timeout);
+        co_return wake == Wake::Ready;
+    }
+    co_return socket->state() == QAbstractSocket::ConnectedState;
+}
+
+QCoro::Task<> ClientConnection::sendError(int status, QByteArray detail)
+{
+    qCInfo(lcProxy).noquote() << m_peer.toString() << status << detail;
+    co_await writeTo(m_socket, errorResponse(status, detail),
+                     m_worker->runtime().config.timeouts.client);
+}
+
+QCoro::Task<ClientConnection::Next> ClientConnection::serveOne()
+{
+    const Next next = co_await exchange();
+    m_server = nullptr; // given back to the pool or scheduled for deletion by exchange()
+    co_return next;
+}
+
+QCoro::Task<ClientConnection::Next> ClientConnection::exchange()
+{
+    Runtime &rt = m_worker->runtime();
+    const Timeouts &timeouts = rt.config.timeouts;
+
+    // 1. The request head, which must arrive within the client timeout (slowloris).
+    const qint64 headDeadline = nowMs() + timeouts.client.count();
+    while (true) {
+        qsizetype consumed = 0;
+        const HttpParser::Event ev = m_parser.feed(m_in, m_inPos, consumed);
+        m_inPos += consumed;
+        if (ev == HttpParser::Event::HeadComplete)
+            break;
+        if (ev == HttpParser::Event::Error) {
+            co_await sendError(statusForRequestError(m_parser.error()), m_parser.errorReason());
+            co_return Next::Close;
+        }
+        const Wake wake = co_await m_socket->waitFor(Condition::Readable, remainingUntil(headDeadline));
+        if (wake == Wake::Timeout) {
+            co_await sendError(408, "request head not received in time");
+            co_return Next::Close;
+        }
+        if (wake == Wake::Closed)
+            co_return Next::Close;
+        m_in.append(m_socket->readAll());
+    }
+
+    // 2. Where it goes.
+    HttpHead &request = m_parser.head();
+    Pool &pool = *rt.pools.first();
+    const Decision decision = pool.decide(request, m_peer, rt.sessions, nowMs());
+    if (!decision.backend) {
+        co_await sendError(503, "no backend available in pool " + pool.name().toUtf8());
+        co_return Next::Close;
+    }
+    Backend &backend = *decision.backend;
+    backend.counters.requests.fetch_add(1, std::memory_order_relaxed);
+    ActiveGuard active(&backend);
+
+    // 3. The head the backend gets.
+    const bool upgrade = request.upgrade;
+    const bool headRequest = request.method == "HEAD";
+    const int clientMinor = request.versionMinor;
+    const bool clientKeepAlive = request.keepAlive;
+    const bool hasBody = request.chunked || request.contentLength.value_or(0) > 0;
+    const bool expectContinue = request.headerHasToken("expect", "100-continue");
+    const QByteArray clientHost = request.header("host").value_or(QByteArrayView()).toByteArray();
+    if (expectContinue)
+        request.removeHeader("expect"); // Limpet answers 100 Continue itself, below
+    request.removeHopByHop(upgrade);
+    if (upgrade)
+        request.addHeader("Connection", "Upgrade");
+    {
+        const std::optional<QByteArrayView> xff = request.header("x-forwarded-for");
+        QByteArray forwarded = xff ? xff->toByteArray() + ", " : QByteArray();
+        forwarded.append(m_peer.toString().toLatin1());
+        request.removeHeader("x-forwarded-for");
+        request.removeHeader("x-forwarded-proto");
+        request.removeHeader("x-forwarded-host");
+        request.addHeader("X-Forwarded-For", forwarded);
+        request.addHeader("X-Forwarded-Proto", "http");
+        if (!clientHost.isEmpty())
+            request.addHeader("X-Forwarded-Host", clientHost);
+        else
+            request.addHeader("Host", backend.address().toString().toLatin1());
+    }
+    const QByteArray requestHead = request.serializeRequest();
+    m_parser.releaseHead();
+
+    // 4. A backend connection: an idle one of this worker, or a new one. A reused connection
+    //    that turns out closed before answering is replaced once, when no body was sent.
+    ProxySocket *server = nullptr;
+    HttpParser response(HttpParser::Kind::Response);
+    QByteArray bin; // bytes from the backend not yet forwarded
+    qsizetype bpos = 0;
+    bool bodySent = false;
+    bool requestDone = false;
+    response.setRequestWasHead(headRequest);
+    for (int attempt = 0;; ++attempt) {
+        bool reused = false;
+        server = attempt == 0 ? m_worker->backendPool().take(backend) : nullptr;
+        if (server) {
+            reused = true;
+        } else {
+            server = new ProxySocket(m_worker->sweeper());
+            m_server = server;
+            server->connectToHost(backend.address().host, backend.address().port);
+            const Wake wake = co_await server->waitFor(Condition::Connected, timeouts.connect);
+            if (wake != Wake::Ready) {
+                backend.counters.failures.fetch_add(1, std::memory_order_relaxed);
+                backend.counters.responses[0].fetch_add(1, std::memory_order_relaxed);
+                server->abort();
+                server->deleteLater();
+                if (wake == Wake::Timeout)
+                    co_await sendError(504, "backend " + backend.name().toUtf8()
+                                                + " did not accept the connection in time");
+                else
+                    co_await sendError(502, "backend " + backend.name().toUtf8()
+                                                + " refused the connection");
+                co_return Next::Close;
+            }
+            server->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        }
+        m_server = server;
+        backend.counters.bytesOut.fetch_add(static_cast<quint64>(requestHead.size()),
+                                            std::memory_order_relaxed);
+        bool ok = co_await writeTo(server, requestHead, timeouts.server);
+
+        // 5. The body, streamed as it arrives (no body: the parser just completes).
+        if (ok && expectContinue && hasBody && clientMinor >= 1)
+            co_await writeTo(m_socket, "HTTP/1.1 100 Continue\r\n\r\n", timeouts.client);
+        while (ok && !requestDone) {
+            qsizetype consumed = 0;
+            const HttpParser::Event ev = m_parser.feed(m_in, m_inPos, consumed);
+            if (consumed > 0) {
+                bodySent = true;
+                backend.counters.bytesOut.fetch_add(static_cast<quint64>(consumed),
+                                                    std::memory_order_relaxed);
+                ok = co_await writeTo(server, QByteArrayView(m_in).sliced(m_inPos, consumed),
+                                      timeouts.server);
+                m_inPos += consumed;
+            }
+            if (ev == HttpParser::Event::MessageComplete || ev == HttpParser::Event::Upgrade) {
+                requestDone = true;
+                break;
+            }
+            if (ev == HttpParser::Event::Error) {
+                server->abort();
+                server->deleteLater();
+                co_await sendError(statusForRequestError(m_parser.error()), m_parser.errorReason());
+                co_return Next::Close;
+            }
+            if (!ok)
+                break;
+            m_in = QByteArray();
+            m_inPos = 0;
+            const Wake wake = co_await m_socket->waitFor(Condition::Readable, timeouts.client);
+            if (wake != Wake::Ready) {
+                server->abort();
+                server->deleteLater();
+                if (wake == Wake::Timeout)
+                    co_await sendError(408, "request body not received in time");
+                co_return Next::Close;
+            }
+            m_in = m_socket->readAll();
+        }
+
+        // 6. The response head, skipping interim 1xx responses.
+        bool headDone = false;
+        bool closedEarly = false;
+        while (ok) {
+            qsizetype consumed = 0;
+            HttpParser::Event ev = response.feed(bin, bpos, consumed);
+            bpos += consumed;
+            if (ev == HttpParser::Event::HeadComplete) {
+                const int status = response.head().status;
+                if (status >= 100 && status < 200 && status != 101) {
+                    // Interim: 100 is answered by Limpet already; others go to 1.1 clients.
+                    if (status != 100 && clientMinor >= 1)
+                        co_await writeTo(m_socket, response.head().serializeResponse(),
+                                         timeouts.client);
+                    response.releaseHead();
+                    ev = response.feed(bin, bpos, consumed);
+                    bpos += consumed;
+                    response.startNextMessage();
+                    continue;
+                }
+                headDone = true;
+                break;
+            }
+            if (ev == HttpParser::Event::Error)
+                break;
+            // No compaction here: the head's fields are offsets into bin.
+            const Wake wake = co_await server->waitFor(Condition::Readable, timeouts.server);
+            if (wake == Wake::Timeout) {
+                backend.counters.failures.fetch_add(1, std::memory_order_relaxed);
+                backend.counters.responses[0].fetch_add(1, std::memory_order_relaxed);
+                server->abort();
+                server->deleteLater();
+                co_await sendError(504, "backend " + backend.name().toUtf8()
+                                            + " did not answer in time");
+                co_return Next::Close;
+            }
+            if (wake == Wake::Closed) {
+                closedEarly = true;
+                break;
+            }
+            bin.append(server->readAll());
+        }
+        if (headDone)
+            break;
+        server->abort();
+        server->deleteLater();
+        server = nullptr;
+        if (reused && closedEarly && bin.isEmpty() && !bodySent && attempt == 0)
+            continue; // the idle connection had been closed by the backend: one fresh try
+        backend.counters.failures.fetch_add(1, std::memory_order_relaxed);
+        backend.counters.responses[0].fetch_add(1, std::memory_order_relaxed);
+        co_await sendError(502, "backend " + backend.name().toUtf8()
+                                    + (closedEarly ? QByteArray(" closed the connection without a "
+                                                                "response")
+                                                   : " sent an invalid response: "
+                                                           + response.errorReason()));
+        co_return Next::Close;
+    }
+
+    // 7. The head the client gets.
+    HttpHead &head = response.head();
+    const int status = head.status;
+    const bool switching = status == 101 && upgrade;
+    head.removeHopByHop(switching);
+    if (!decision.setCookie.isEmpty())
+        head.addHeader("Set-Cookie", decision.setCookie);
+    for (const char *name : {"location", "content-location"}) {
+        if (const std::optional<QByteArrayView> v = head.header(name)) {
+            if (std::optional<QByteArray> rewritten = rewriteLocation(*v, backend, clientHost)) {
+                const QByteArray headerName = name[0] == 'l' ? "Location" : "Content-Location";
+                head.removeHeader(name);
+                head.addHeader(headerName, *rewritten);
+            }
+        }
+    }
+    const bool bodyless = headRequest || status == 204 || status == 304;
+    const bool closeDelimited = !bodyless && !switching && response.messageNeedsEof();
+    const bool dechunk = head.chunked && clientMinor == 0 && !bodyless;
+    const bool clientKeep = clientKeepAlive && !closeDelimited && !dechunk && !switching
+        && !m_worker->stopping() && !upgrade;
+    const bool backendKeep = head.keepAlive && !closeDelimited && !switching;
+    if (dechunk) {
+        head.removeHeader("transfer-encoding");
+        response.setCollectBody(true);
+    }
+    if (switching)
+        head.addHeader("Connection", "Upgrade");
+    else if (!clientKeep)
+        head.addHeader("Connection", "close");
+    else if (clientMinor == 0)
+        head.addHeader("Connection", "keep-alive");
+    backend.counters.responses[qBound(0, status / 100, 5)].fetch_add(1, std::memory_order_relaxed);
+    if (!co_await writeTo(m_socket, head.serializeResponse(), timeouts.client)) {
+        server->abort();
+        server->deleteLater();
+        co_return Next::Close;
+    }
+    response.releaseHead();
+
+    if (switching) {
+        co_await tunnel(server, bin.sliced(bpos));
+        co_return Next::Close;
+    }
+
+    // 8. The body, streamed with back-pressure both ways.
+    bool complete = false;
+    while (true) {
+        qsizetype consumed = 0;
+        const HttpParser::Event ev = response.feed(bin, bpos, consumed);
+        if (consumed > 0) {
+            backend.counters.bytesIn.fetch_add(static_cast<quint64>(consumed),
+                                               std::memory_order_relaxed);
+            const bool written = dechunk
+                ? co_await writeTo(m_socket, response.takeBody(), timeouts.client)
+                : co_await writeTo(m_socket, QByteArrayView(bin).sliced(bpos, consumed),
+                                   timeouts.client);
+            bpos += consumed;
+            if (!written)
+                break;
+        }
+        if (ev == HttpParser::Event::MessageComplete || ev == HttpParser::Event::Upgrade) {
+            complete = true;
+            break;
+        }
+        if (ev == HttpParser::Event::Error) {
+            qCInfo(lcProxy).noquote() << "backend" << backend.name() << "response body invalid:"
+                                      << response.errorReason();
+            break;
+        }
+        bin = QByteArray();
+        bpos = 0;
+        const Wake wake = co_await server->waitFor(Condition::Readable, timeouts.server);
+        if (wake == Wake::Ready) {
+            bin = server->readAll();
+            continue;
+        }
+        if (wake == Wake::Closed && closeDelimited) {
+            complete = response.finish() == HttpParser::Event::MessageComplete;
+            if (dechunk)
+                co_await writeTo(m_socket, response.takeBody(), timeouts.client);
+        }
+        break;
+    }
+
+    if (complete && backendKeep && bpos >= bin.size()) {
+        m_worker->backendPool().giveBack(backend, server, nowMs());
+    } else {
+        server->abort();
+        server->deleteLater();
+    }
+    if (!complete) {
+        backend.counters.failures.fetch_add(1, std::memory_order_relaxed);
+        m_socket->abort(); // a truncated body must not look complete to the client
+        co_return Next::Close;
+    }
+    m_parser.startNextMessage();
+    co_return clientKeep ? Next::KeepAlive : Next::Close;
+}
+
+QCoro::Task<> ClientConnection::pump(ProxySocket *from, ProxySocket *to, bool *done)
+{
+    const std::chrono::milliseconds idle = m_worker->runtime().config.timeouts.tunnel;
+    while (!*done) {
+        const Wake wake = co_await from->waitFor(Condition::Readable, idle);
+        if (wake != Wake::Ready)
+            break;
+        const QByteArray data = from->readAll();
+        if (!co_await writeTo(to, data, idle))
+            break;
+    }
+    *done = true;
+    // Let the other direction finish what it has, then end both.
+    to->flush();
+    to->disconnectFromHost();
+    from->disconnectFromHost();
+}
+
+QCoro::Task<> ClientConnection::tunnel(ProxySocket *backend, QByteArray backendLeftover)
+{
+    const std::chrono::milliseconds idle = m_worker->runtime().config.timeouts.tunnel;
+    bool ok = co_await writeTo(m_socket, backendLeftover, idle);
+    if (ok && m_inPos < m_in.size())
+        ok = co_await writeTo(backend, QByteArrayView(m_in).sliced(m_inPos), idle);
+    m_in = QByteArray();
+    m_inPos = 0;
+    if (ok) {
+        bool done = false;
+        QCoro::Task<> up = pump(m_socket, backend, &done);
+        QCoro::Task<> down = pump(backend, m_socket, &done);
+        co_await up;
+        co_await down;
+    }
+    backend->abort();
+    backend->deleteLater();
+}
+
+} // namespace Limpet

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "proxy/backendconnectionpool.h"
+#include "proxy/proxysocket.h"
+#include "proxy/runtime.h"
+
+#include <QObject>
+#include <QSet>
+
+#include <memory>
+
+namespace Limpet {
+
+class ClientConnection;
+
+/// One worker thread's share of the proxy: it serves the client connections handed to it (one
+/// coroutine each) and keeps its own pool of idle backend connections.
+/// Lives in its own thread; every member function is called from that thread only.
+class Worker final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Worker)
+
+public:
+    Worker(std::shared_ptr<Runtime> runtime, int index);
+    ~Worker() override;
+
+    /// Starts housekeeping. Call once, in the worker's thread.
+    void init();
+    /// Takes over an accepted socket descriptor and serves it until it closes.
+    void acceptConnection(qintptr descriptor);
+    /// Graceful shutdown: idle client connections close now, busy ones after their response.
+    /// idle() is emitted when the last one is gone.
+    void beginShutdown();
+    /// Closes every connection at once (end of the shutdown grace period).
+    void abortAll();
+
+    [[nodiscard]] Runtime &runtime() { return *m_runtime; }
+    [[nodiscard]] DeadlineSweeper *sweeper() { return m_sweeper; }
+    [[nodiscard]] BackendConnectionPool &backendPool() { return m_backendPool; }
+    [[nodiscard]] bool stopping() const { return m_runtime->stopping.load(); }
+    [[nodiscard]] int index() const { return m_index; }
+
+    void connectionClosed(ClientConnection *connection);
+
+Q_SIGNALS:
+    void idle();
+
+protected:
+    void timerEvent(QTimerEvent *event) override;
+
+private:
+    std::shared_ptr<Runtime> m_runtime;
+    const int m_index;
+    DeadlineSweeper *m_sweeper;
+    BackendConnectionPool m_backendPool;
+    QSet<ClientConnection *> m_connections;
+    int m_housekeepingTimer = 0;
+};
+
+} // namespace Limpet

@@ -1,0 +1,141 @@
+#include "session/sessiontable.h"
+
+#include <algorithm>
+#include <vector>
+
+namespace Limpet {
+
+namespace {
+
+QByteArray composite(const QString &pool, const QByteArray &key)
+{
+    QByteArray k = pool.toUtf8();
+    k.append('\0').append(key);
+    return k;
+}
+
+} // namespace
+
+SessionTable::SessionTable(int maxEntries, std::chrono::seconds idle)
+    : m_maxPerShard(qMax(1, maxEntries / ShardCount))
+    , m_idleMs(std::chrono::duration_cast<std::chrono::milliseconds>(idle).count())
+{
+}
+
+SessionTable::Shard &SessionTable::shardFor(const QByteArray &compositeKey)
+{
+    return m_shards[qHash(compositeKey) % ShardCount];
+}
+
+const SessionTable::Shard &SessionTable::shardFor(const QByteArray &compositeKey) const
+{
+    return m_shards[qHash(compositeKey) % ShardCount];
+}
+
+std::optional<QString> SessionTable::touch(const QString &pool, const QByteArray &key,
+                                           const QString &backend, const QHostAddress &client,
+                                           qint64 nowMs)
+{
+    const QByteArray k = composite(pool, key);
+    Shard &shard = shardFor(k);
+    QMutexLocker lock(&shard.lock);
+    auto it = shard.entries.find(k);
+    if (it == shard.entries.end()) {
+        if (shard.entries.size() >= m_maxPerShard)
+            evictOldest(shard);
+        shard.entries.insert(k, Entry{backend, client, nowMs, nowMs, 1});
+        return std::nullopt;
+    }
+    std::optional<QString> previous = it->backend;
+    it->backend = backend;
+    it->client = client;
+    it->lastSeenMs = nowMs;
+    ++it->requests;
+    return previous;
+}
+
+std::optional<QString> SessionTable::backendOf(const QString &pool, const QByteArray &key) const
+{
+    const QByteArray k = composite(pool, key);
+    const Shard &shard = shardFor(k);
+    QMutexLocker lock(&shard.lock);
+    auto it = shard.entries.constFind(k);
+    if (it == shard.entries.cend())
+        return std::nullopt;
+    return it->backend;
+}
+
+void SessionTable::evictOldest(Shard &shard)
+{
+    std::vector<qint64> seen;
+    seen.reserve(static_cast<size_t>(shard.entries.size()));
+    for (const Entry &e : std::as_const(shard.entries))
+        seen.push_back(e.lastSeenMs);
+    const size_t drop = qMax<size_t>(1, seen.size() / 8);
+    std::nth_element(seen.begin(), seen.begin() + static_cast<std::ptrdiff_t>(drop - 1), seen.end());
+    const qint64 cutoff = seen[drop - 1];
+    size_t dropped = 0;
+    for (auto it = shard.entries.begin(); it != shard.entries.end() && dropped < drop;) {
+        if (it->lastSeenMs <= cutoff) {
+            it = shard.entries.erase(it);
+            ++dropped;
+        } else {
+            ++it;
+        }
+    }
+}
+
+int SessionTable::expire(qint64 nowMs)
+{
+    int dropped = 0;
+    for (Shard &shard : m_shards) {
+        QMutexLocker lock(&shard.lock);
+        shard.entries.removeIf([&](const auto &it) {
+            const bool old = nowMs - it.value().lastSeenMs > m_idleMs;
+            dropped += old;
+            return old;
+        });
+    }
+    return dropped;
+}
+
+int SessionTable::size() const
+{
+    int n = 0;
+    for (const Shard &shard : m_shards) {
+        QMutexLocker lock(&shard.lock);
+        n += static_cast<int>(shard.entries.size());
+    }
+    return n;
+}
+
+QList<SessionInfo> SessionTable::snapshot() const
+{
+    QList<SessionInfo> out;
+    for (const Shard &shard : m_shards) {
+        QMutexLocker lock(&shard.lock);
+        out.reserve(out.size() + shard.entries.size());
+        for (auto it = shard.entries.cbegin(); it != shard.entries.cend(); ++it) {
+            const qsizetype zero = it.key().indexOf('\0');
+            out.append(SessionInfo{QString::fromUtf8(it.key().first(zero)), it.key().sliced(zero + 1),
+                                   it->backend, it->client, it->firstSeenMs, it->lastSeenMs,
+                                   it->requests});
+        }
+    }
+    return out;
+}
+
+QHash<QString, int> SessionTable::countsByBackend() const
+{
+    QHash<QString, int> counts;
+    for (const Shard &shard : m_shards) {
+        QMutexLocker lock(&shard.lock);
+        for (auto it = shard.entries.cbegin(); it != shard.entries.cend(); ++it) {
+            const qsizetype zero = it.key().indexOf('\0');
+            ++counts[QString::fromUtf8(it.key().first(zero)) + u'/' + it->backend];
+        }
+    }
+    return counts;
+}
+
+} // namespace Limpet

@@ -1,0 +1,79 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QHostAddress>
+#include <QList>
+#include <QMutex>
+#include <QString>
+
+#include <array>
+#include <chrono>
+#include <optional>
+
+namespace Limpet {
+
+/// One session binding as the UI and API see it (a value, safe to pass between threads).
+struct SessionInfo
+{
+    QString pool;
+    QByteArray key;     ///< affinity key
+    QString backend;    ///< backend name
+    QHostAddress client; ///< address of its latest request
+    qint64 firstSeenMs = 0;
+    qint64 lastSeenMs = 0;
+    quint64 requests = 0;
+};
+
+/// Session table: affinity key → backend, with first/last seen and request count, shared by
+/// all workers. Bounded by `maxEntries` (the least recently seen go first) and by `idle`
+/// (entries not seen for that long are dropped by expire()).
+/// Thread-safe: sharded, each shard behind its own mutex held only for one hash operation,
+/// so workers seldom contend and a snapshot never stops the hot path for long.
+class SessionTable final
+{
+public:
+    SessionTable(int maxEntries, std::chrono::seconds idle);
+    Q_DISABLE_COPY_MOVE(SessionTable)
+
+    /// Records a request of session `key` in `pool` served by `backend`.
+    /// Returns the backend the session used before (empty optional for a new session).
+    std::optional<QString> touch(const QString &pool, const QByteArray &key, const QString &backend,
+                                 const QHostAddress &client, qint64 nowMs);
+    /// The backend a session is bound to, if it is known.
+    [[nodiscard]] std::optional<QString> backendOf(const QString &pool, const QByteArray &key) const;
+    /// Drops entries idle for longer than the idle limit. Returns how many were dropped.
+    int expire(qint64 nowMs);
+    [[nodiscard]] int size() const;
+    /// A copy of every entry (for the UI and API).
+    [[nodiscard]] QList<SessionInfo> snapshot() const;
+    /// Number of sessions bound to each backend, per "pool/backend".
+    [[nodiscard]] QHash<QString, int> countsByBackend() const;
+
+private:
+    struct Entry
+    {
+        QString backend;
+        QHostAddress client;
+        qint64 firstSeenMs = 0;
+        qint64 lastSeenMs = 0;
+        quint64 requests = 0;
+    };
+    struct Shard
+    {
+        mutable QMutex lock;
+        QHash<QByteArray, Entry> entries; ///< key = pool + '\0' + affinity key; guarded by lock
+    };
+    static constexpr int ShardCount = 16;
+
+    Shard &shardFor(const QByteArray &compositeKey);
+    const Shard &shardFor(const QByteArray &compositeKey) const;
+    /// Drops the least recently seen eighth of a full shard. Shard lock must be held.
+    void evictOldest(Shard &shard);
+
+    std::array<Shard, ShardCount> m_shards;
+    const int m_maxPerShard;
+    const qint64 m_idleMs;
+};
+
+} // namespace Limpet
