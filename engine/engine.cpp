@@ -125,7 +125,6 @@ EngineSnapshot Engine::snapshot() const
     s.workers = static_cast<int>(m_workers.size());
     s.connectionsAccepted = m_runtime->connectionsAccepted.load();
     s.connectionsOpen = m_runtime->connectionsOpen.load();
-    const QHash<QString, int> bound = m_runtime->sessions.countsByBackend();
     for (const PoolPtr &pool : m_runtime->pools) {
         PoolSnapshot p;
         p.name = pool->name();
@@ -147,7 +146,7 @@ EngineSnapshot Engine::snapshot() const
             bs.bytesIn = b->counters.bytesIn.load();
             bs.bytesOut = b->counters.bytesOut.load();
             bs.failures = b->counters.failures.load();
-            bs.sessions = bound.value(p.name + u'/' + b->name());
+            bs.sessions = b->counters.sessions.load();
             s.sessions += bs.sessions;
             p.backends.append(bs);
         }

@@ -6,6 +6,7 @@
 
 #include <toml++/toml.h>
 
+#include <algorithm>
 #include <functional>
 
 using namespace Qt::StringLiterals;
@@ -351,8 +352,13 @@ ConfigResult loadConfigText(const QByteArray &text, const QString &fileName)
     }
     Reader reader(fileName);
     Config config = reader.read(root);
-    if (!reader.m_errors.isEmpty())
+    if (!reader.m_errors.isEmpty()) {
+        std::stable_sort(reader.m_errors.begin(), reader.m_errors.end(),
+                         [](const ConfigError &a, const ConfigError &b) {
+                             return std::pair(a.line, a.column) < std::pair(b.line, b.column);
+                         });
         return reader.m_errors;
+    }
     return config;
 }
 

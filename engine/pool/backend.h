@@ -26,6 +26,7 @@ struct BackendCounters
     std::atomic<quint64> bytesOut{0};    ///< to the backend
     std::atomic<int> active{0};          ///< requests in flight on it
     std::atomic<quint64> failures{0};    ///< connect failures, timeouts, bad responses
+    std::atomic<int> sessions{0};        ///< entries bound to it in the session table
 };
 
 /// One server of a pool. Identity (name, address, route) is fixed; state, health and weight

@@ -102,7 +102,7 @@ Decision Pool::decide(HttpHead &request, const QHostAddress &client, SessionTabl
 
     if (!d.key.isEmpty()) {
         const std::optional<QString> previous =
-            sessions.touch(m_name, d.key, d.backend->name(), client, nowMs);
+            sessions.touch(m_name, d.key, d.backend, client, nowMs);
         d.changedBackend = previous && *previous != d.backend->name();
     }
     return d;

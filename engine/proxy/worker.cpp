@@ -69,7 +69,8 @@ void Worker::timerEvent(QTimerEvent *event)
         return;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     m_backendPool.expire(now);
-    if (m_index == 0)
+    // The session table is shared: one worker sweeps it, every 10 s (a full scan).
+    if (m_index == 0 && ++m_ticks % 10 == 0)
         m_runtime->sessions.expire(now);
 }
 

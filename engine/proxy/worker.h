@@ -56,6 +56,7 @@ private:
     BackendConnectionPool m_backendPool;
     QSet<ClientConnection *> m_connections;
     int m_housekeepingTimer = 0;
+    int m_ticks = 0;
 };
 
 } // namespace Limpet

@@ -32,8 +32,13 @@ const SessionTable::Shard &SessionTable::shardFor(const QByteArray &compositeKey
     return m_shards[qHash(compositeKey) % ShardCount];
 }
 
+void SessionTable::unbind(const Entry &entry)
+{
+    entry.backend->counters.sessions.fetch_sub(1, std::memory_order_relaxed);
+}
+
 std::optional<QString> SessionTable::touch(const QString &pool, const QByteArray &key,
-                                           const QString &backend, const QHostAddress &client,
+                                           const BackendPtr &backend, const QHostAddress &client,
                                            qint64 nowMs)
 {
     const QByteArray k = composite(pool, key);
@@ -44,10 +49,15 @@ std::optional<QString> SessionTable::touch(const QString &pool, const QByteArray
         if (shard.entries.size() >= m_maxPerShard)
             evictOldest(shard);
         shard.entries.insert(k, Entry{backend, client, nowMs, nowMs, 1});
+        backend->counters.sessions.fetch_add(1, std::memory_order_relaxed);
         return std::nullopt;
     }
-    std::optional<QString> previous = it->backend;
-    it->backend = backend;
+    std::optional<QString> previous = it->backend->name();
+    if (it->backend != backend) {
+        unbind(*it);
+        backend->counters.sessions.fetch_add(1, std::memory_order_relaxed);
+        it->backend = backend;
+    }
     it->client = client;
     it->lastSeenMs = nowMs;
     ++it->requests;
@@ -62,7 +72,7 @@ std::optional<QString> SessionTable::backendOf(const QString &pool, const QByteA
     auto it = shard.entries.constFind(k);
     if (it == shard.entries.cend())
         return std::nullopt;
-    return it->backend;
+    return it->backend->name();
 }
 
 void SessionTable::evictOldest(Shard &shard)
@@ -77,6 +87,7 @@ void SessionTable::evictOldest(Shard &shard)
     size_t dropped = 0;
     for (auto it = shard.entries.begin(); it != shard.entries.end() && dropped < drop;) {
         if (it->lastSeenMs <= cutoff) {
+            unbind(*it);
             it = shard.entries.erase(it);
             ++dropped;
         } else {
@@ -92,6 +103,8 @@ int SessionTable::expire(qint64 nowMs)
         QMutexLocker lock(&shard.lock);
         shard.entries.removeIf([&](const auto &it) {
             const bool old = nowMs - it.value().lastSeenMs > m_idleMs;
+            if (old)
+                unbind(it.value());
             dropped += old;
             return old;
         });
@@ -118,24 +131,11 @@ QList<SessionInfo> SessionTable::snapshot() const
         for (auto it = shard.entries.cbegin(); it != shard.entries.cend(); ++it) {
             const qsizetype zero = it.key().indexOf('\0');
             out.append(SessionInfo{QString::fromUtf8(it.key().first(zero)), it.key().sliced(zero + 1),
-                                   it->backend, it->client, it->firstSeenMs, it->lastSeenMs,
+                                   it->backend->name(), it->client, it->firstSeenMs, it->lastSeenMs,
                                    it->requests});
         }
     }
     return out;
-}
-
-QHash<QString, int> SessionTable::countsByBackend() const
-{
-    QHash<QString, int> counts;
-    for (const Shard &shard : m_shards) {
-        QMutexLocker lock(&shard.lock);
-        for (auto it = shard.entries.cbegin(); it != shard.entries.cend(); ++it) {
-            const qsizetype zero = it.key().indexOf('\0');
-            ++counts[QString::fromUtf8(it.key().first(zero)) + u'/' + it->backend];
-        }
-    }
-    return counts;
 }
 
 } // namespace Limpet

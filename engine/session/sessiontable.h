@@ -1,5 +1,7 @@
 #pragma once
 
+#include "pool/backend.h"
+
 #include <QByteArray>
 #include <QHash>
 #include <QHostAddress>
@@ -38,8 +40,10 @@ public:
 
     /// Records a request of session `key` in `pool` served by `backend`.
     /// Returns the backend the session used before (empty optional for a new session).
-    std::optional<QString> touch(const QString &pool, const QByteArray &key, const QString &backend,
-                                 const QHostAddress &client, qint64 nowMs);
+    /// Keeps each backend's `counters.sessions` equal to the entries bound to it.
+    std::optional<QString> touch(const QString &pool, const QByteArray &key,
+                                 const BackendPtr &backend, const QHostAddress &client,
+                                 qint64 nowMs);
     /// The backend a session is bound to, if it is known.
     [[nodiscard]] std::optional<QString> backendOf(const QString &pool, const QByteArray &key) const;
     /// Drops entries idle for longer than the idle limit. Returns how many were dropped.
@@ -47,13 +51,11 @@ public:
     [[nodiscard]] int size() const;
     /// A copy of every entry (for the UI and API).
     [[nodiscard]] QList<SessionInfo> snapshot() const;
-    /// Number of sessions bound to each backend, per "pool/backend".
-    [[nodiscard]] QHash<QString, int> countsByBackend() const;
 
 private:
     struct Entry
     {
-        QString backend;
+        BackendPtr backend;
         QHostAddress client;
         qint64 firstSeenMs = 0;
         qint64 lastSeenMs = 0;
@@ -70,6 +72,7 @@ private:
     const Shard &shardFor(const QByteArray &compositeKey) const;
     /// Drops the least recently seen eighth of a full shard. Shard lock must be held.
     void evictOldest(Shard &shard);
+    static void unbind(const Entry &entry);
 
     std::array<Shard, ShardCount> m_shards;
     const int m_maxPerShard;
