@@ -112,8 +112,7 @@ QCoro::Task<> DemoBackend::serve(ProxySocket *socket)
         out += "\r\n";
         if (!head)
             out += body;
-        socket->write(out);
-        socket->flush();
+        socket->send(out);
         open = keepAlive;
     }
     co_await socket->waitFor(Condition::Flushed, 5s);

@@ -80,9 +80,11 @@ ClientConnection::ClientConnection(Worker *worker, qintptr descriptor)
     , m_socket(new ProxySocket(worker->sweeper()))
     , m_parser(HttpParser::Kind::Request, parserLimits(worker->runtime().config.limits))
 {
-    m_socket->setSocketDescriptor(descriptor);
+    m_socket->setSocketDescriptor(descriptor, QAbstractSocket::ConnectedState,
+                                  QIODevice::ReadWrite | QIODevice::Unbuffered);
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     m_peer = m_socket->peerAddress();
+    m_peerText = m_peer.toString().toLatin1();
 }
 
 ClientConnection::~ClientConnection()
@@ -156,10 +158,7 @@ QCoro::Task<bool> ClientConnection::writeTo(ProxySocket *socket, QByteArrayView 
 {
     if (socket->state() != QAbstractSocket::ConnectedState)
         co_return false;
-    if (!data.isEmpty()) {
-        socket->write(data.data(), data.size());
-        socket->flush();
-    }
+    socket->send(data);
     if (socket->bytesToWrite() > ProxySocket::WriteHighWater) {
         const Wake wake = co_await socket->waitFor(Condition::Writable, timeout);
         co_return wake == Wake::Ready;
@@ -236,7 +235,7 @@ QCoro::Task<ClientConnection::Next> ClientConnection::exchange()
     {
         const std::optional<QByteArrayView> xff = request.header("x-forwarded-for");
         QByteArray forwarded = xff ? xff->toByteArray() + ", " : QByteArray();
-        forwarded.append(m_peer.toString().toLatin1());
+        forwarded.append(m_peerText);
         request.removeHeader("x-forwarded-for");
         request.removeHeader("x-forwarded-proto");
         request.removeHeader("x-forwarded-host");
@@ -267,7 +266,8 @@ QCoro::Task<ClientConnection::Next> ClientConnection::exchange()
         } else {
             server = new ProxySocket(m_worker->sweeper());
             m_server = server;
-            server->connectToHost(backend.address().host, backend.address().port);
+            server->connectToHost(backend.address().host, backend.address().port,
+                                  QIODevice::ReadWrite | QIODevice::Unbuffered);
             const Wake wake = co_await server->waitFor(Condition::Connected, timeouts.connect);
             if (wake != Wake::Ready) {
                 backend.counters.failures.fetch_add(1, std::memory_order_relaxed);

@@ -57,6 +57,7 @@ private:
     QByteArray m_in;    ///< bytes from the client not yet consumed
     qsizetype m_inPos = 0;
     QHostAddress m_peer;
+    QByteArray m_peerText; ///< for X-Forwarded-For
     bool m_idle = true;
     bool m_first = true;
 };

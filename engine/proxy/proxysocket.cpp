@@ -1,6 +1,8 @@
 #include "proxy/proxysocket.h"
 
 #include <QDateTime>
+
+#include <sys/socket.h>
 #include <QPointer>
 #include <QTimerEvent>
 
@@ -95,6 +97,21 @@ void ProxySocket::onActivity()
         resume(m_write, Wake::Ready);
     if (m_sweeper && !hasDeadline())
         m_sweeper->unwatch(this);
+}
+
+void ProxySocket::send(QByteArrayView data)
+{
+    if (data.isEmpty() || state() != ConnectedState)
+        return;
+    qsizetype sent = 0;
+    if (bytesToWrite() == 0) {
+        const ssize_t n = ::send(static_cast<int>(socketDescriptor()), data.data(),
+                                 static_cast<size_t>(data.size()), MSG_NOSIGNAL | MSG_DONTWAIT);
+        // On EAGAIN the rest is queued; on a hard error Qt's own write finds and reports it.
+        sent = n > 0 ? n : 0;
+    }
+    if (sent < data.size())
+        write(data.data() + sent, data.size() - sent);
 }
 
 void ProxySocket::expireDeadlines(qint64 nowMs)

@@ -77,6 +77,12 @@ public:
         return Awaiter(this, c, timeout);
     }
 
+    /// Sends `data` now with one send(2) when nothing is queued, and queues in Qt's write buffer
+    /// only what the kernel did not take. Keeps byte order with earlier writes.
+    /// Why: QIODevice::write() copies every write into a 16 KiB buffer chunk that the socket then
+    /// keeps for its whole life, and sends it only on the next event-loop pass.
+    void send(QByteArrayView data);
+
     /// Called by the sweeper: wakes waiters whose deadline passed.
     void expireDeadlines(qint64 nowMs);
     [[nodiscard]] bool hasDeadline() const { return m_read.deadline || m_write.deadline; }
