@@ -30,10 +30,15 @@ std::optional<Endpoint> Endpoint::parse(const QString &text, bool allowZeroPort)
         hostText = hostText.mid(1, hostText.size() - 2);
     if (hostText == "localhost"_L1)
         hostText = u"127.0.0.1"_s;
-    bool ok = false;
-    const uint port = text.mid(colon + 1).toUInt(&ok);
-    if (!ok || port > 65535 || (port == 0 && !allowZeroPort))
+    const QString portText = text.mid(colon + 1);
+    const bool digitsOnly = !portText.isEmpty() && portText.size() <= 5
+        && std::all_of(portText.cbegin(), portText.cend(),
+                       [](QChar c) { return c >= u'0' && c <= u'9'; });
+    const uint port = digitsOnly ? portText.toUInt() : 70000;
+    if (port > 65535 || (port == 0 && !allowZeroPort))
         return std::nullopt;
+    if (hostText.contains(u':') && !text.startsWith(u'['))
+        return std::nullopt; // an IPv6 address needs brackets: "[::1]:8080"
     QHostAddress host;
     if (!host.setAddress(hostText))
         return std::nullopt;
@@ -47,6 +52,8 @@ int Config::effectiveWorkers() const
 
 QString ConfigError::toString() const
 {
+    if (line == 0)
+        return u"%1: %2"_s.arg(file, message);
     return u"%1:%2:%3: %4"_s.arg(file).arg(line).arg(column).arg(message);
 }
 
@@ -221,7 +228,7 @@ public:
                 if (pool.name.isEmpty())
                     continue;
                 if (poolNames.contains(pool.name))
-                    error(pt.source(), u"duplicate pool name '%1'"_s.arg(pool.name));
+                    error(pt.get("name")->source(), u"duplicate pool name '%1'"_s.arg(pool.name));
                 poolNames.insert(pool.name);
                 c.pools.append(pool);
             }
@@ -236,7 +243,7 @@ public:
         readString(pt, "name", u"pool"_s, pool.name);
         if (!pt.get("name"))
             error(pt.source(), u"[[pool]] needs a name"_s);
-        else if (pool.name.isEmpty())
+        else if (pool.name.isEmpty() && pt.get("name")->is_string())
             error(pt.get("name")->source(), u"pool.name must not be empty"_s);
         const QString section = u"pool '%1'"_s.arg(pool.name);
 
@@ -280,23 +287,33 @@ public:
             readString(bt, "name", section, b.name);
             if (!bt.get("name"))
                 error(bt.source(), u"%1: [[pool.backend]] needs a name"_s.arg(section));
-            else if (b.name.isEmpty())
+            else if (b.name.isEmpty() && bt.get("name")->is_string())
                 error(bt.get("name")->source(), u"%1: backend name must not be empty"_s.arg(section));
             if (!bt.get("address"))
                 error(bt.source(), u"%1: backend '%2' needs an address (IP:PORT)"_s.arg(section, b.name));
             readEndpoint(bt, "address", u"backend '%1'"_s.arg(b.name), false, b.address);
             readString(bt, "route", section, b.route);
-            if (b.route.isEmpty())
+            if (const toml::node *n = bt.get("route")) {
+                if (!validCookieValue(b.route))
+                    error(n->source(), u"%1: route \"%2\" may only use letters, digits, '_' and "
+                                       "'.' (it travels in cookies)"_s.arg(section, b.route));
+            } else if (!b.name.isEmpty()) {
                 b.route = b.name;
-            if (const toml::node *n = bt.get("route"); n && !validCookieValue(b.route))
-                error(n->source(), u"%1: route \"%2\" may only use letters, digits, '_' and "
-                                   "'.'"_s.arg(section, b.route));
+                if (!validCookieValue(b.route))
+                    error(bt.get("name")->source(),
+                          u"%1: backend name \"%2\" cannot be its route: a route may only use "
+                          "letters, digits, '_' and '.' (it travels in cookies); set route = "
+                          "\"...\" for this backend"_s.arg(section, b.name));
+            }
             readInt(bt, "weight", u"backend '%1'"_s.arg(b.name), 0, 1000,
                     [&](qint64 v) { b.weight = static_cast<int>(v); });
             if (!b.name.isEmpty() && names.contains(b.name))
-                error(bt.source(), u"%1: duplicate backend name '%2'"_s.arg(section, b.name));
+                error(bt.get("name")->source(),
+                      u"%1: duplicate backend name '%2'"_s.arg(section, b.name));
             else if (!b.route.isEmpty() && routes.contains(b.route))
-                error(bt.source(), u"%1: duplicate backend route '%2'"_s.arg(section, b.route));
+                error((bt.get("route") ? bt.get("route") : bt.get("name"))->source(),
+                      u"%1: duplicate backend route '%2' (routes must be unique in a pool)"_s.arg(
+                          section, b.route));
             names.insert(b.name);
             routes.insert(b.route);
             pool.backends.append(b);

@@ -95,7 +95,7 @@ QCoro::Task<> DemoBackend::serve(ProxySocket *socket)
                 open = false;
                 break;
             }
-            in.append(socket->readAll());
+            in.append(socket->takeAll());
         }
         if (!done)
             break;

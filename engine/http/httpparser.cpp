@@ -80,6 +80,8 @@ int HttpParser::onStatus(llhttp_t *p, const char *at, size_t len)
 int HttpParser::onHeaderField(llhttp_t *p, const char *at, size_t len)
 {
     auto *self = static_cast<HttpParser *>(p->data);
+    if (self->m_headDone)
+        return 0; // a trailer: forwarded with the body bytes, not part of the head
     if (self->m_inValue || self->m_head.fields.isEmpty()) {
         if (self->m_head.fields.size() >= self->m_limits.maxHeaders)
             return self->fail(ParseError::HeadersTooLarge, "too many header fields");
@@ -93,6 +95,8 @@ int HttpParser::onHeaderField(llhttp_t *p, const char *at, size_t len)
 int HttpParser::onHeaderValue(llhttp_t *p, const char *at, size_t len)
 {
     auto *self = static_cast<HttpParser *>(p->data);
+    if (self->m_headDone)
+        return 0;
     self->m_inValue = true;
     self->extend(self->m_head.fields.last().value, at, len);
     return 0;
@@ -139,8 +143,12 @@ int HttpParser::onHeadersComplete(llhttp_t *p)
         h.status = p->status_code;
     }
     self->m_headDone = true;
-    if (self->m_kind == Kind::Response && self->m_requestWasHead)
-        return 1; // no body, whatever the headers say; then pause at message complete
+    // No body, whatever Content-Length says: responses to HEAD, 1xx, 204 and 304
+    // (RFC 9110 6.4.1). Parsing then pauses at message complete.
+    if (self->m_kind == Kind::Response
+        && (self->m_requestWasHead || h.status / 100 == 1 || h.status == 204 || h.status == 304)
+        && !(h.status == 101 && h.upgrade))
+        return 1;
     return HPE_PAUSED;
 }
 
@@ -185,6 +193,8 @@ HttpParser::Event HttpParser::feed(const QByteArray &buffer, qsizetype from, qsi
     }
 
     const bool wasHeadDone = m_headDone;
+    if (!m_headDone && m_headBytes == 0)
+        m_headStart = from;
     const llhttp_errno_t err = llhttp_execute(&m_parser, start, static_cast<size_t>(len));
     if (err == HPE_OK) {
         consumed = len;
@@ -217,6 +227,17 @@ HttpParser::Event HttpParser::feed(const QByteArray &buffer, qsizetype from, qsi
                 m_error = ParseError::HeadersTooLarge;
                 m_errorReason = "header block too large";
                 return Event::Error;
+            }
+            // llhttp 8 accepts a bare LF as a line end in places; a proxy must not (RFC 9112 2.2:
+            // a recipient that forwards must not reinterpret), so refuse the message here,
+            // before the caller forwards anything.
+            const char *data = buffer.constData();
+            for (qsizetype i = m_headStart; i < from + consumed; ++i) {
+                if (data[i] == '\n' && (i == m_headStart || data[i - 1] != '\r')) {
+                    m_error = ParseError::Malformed;
+                    m_errorReason = "bare LF line ending";
+                    return Event::Error;
+                }
             }
             // A head that also completed its message (HEAD response) is reported as a head;
             // the next feed reports the completion without needing bytes.

@@ -91,6 +91,7 @@ private:
     HttpHead m_head;
     const char *m_base = nullptr; ///< data of the buffer being parsed, for span offsets
     qsizetype m_headBytes = 0;
+    qsizetype m_headStart = 0; ///< offset in the buffer where the current head began
     bool m_headDone = false;
     bool m_inValue = false;
     bool m_requestWasHead = false;

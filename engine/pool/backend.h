@@ -50,7 +50,8 @@ public:
     [[nodiscard]] Health health() const { return m_health.load(std::memory_order_relaxed); }
     void setHealth(Health h) { m_health.store(h, std::memory_order_relaxed); }
 
-    /// Takes new sessions: ready (or standby when the pool has no ready backend), up, weight > 0.
+    /// May serve a session already bound to it: up and not in maintenance (ready, drain and
+    /// standby keep their sessions).
     [[nodiscard]] bool usableForExistingSession() const
     {
         const BackendState s = state();

@@ -80,6 +80,7 @@ Decision Pool::decide(HttpHead &request, const QHostAddress &client, SessionTabl
             d.reason = ReasonCode::CookieUnknownBackend;
         } else if (!bound->usableForExistingSession()) {
             d.reason = ReasonCode::BackendDownRedispatched;
+            d.changedBackend = true; // the session leaves its backend: it gets a new key below
         } else {
             d.backend = bound;
             d.key = seen.keySeen;
@@ -103,7 +104,7 @@ Decision Pool::decide(HttpHead &request, const QHostAddress &client, SessionTabl
     if (!d.key.isEmpty()) {
         const std::optional<QString> previous =
             sessions.touch(m_name, d.key, d.backend, client, nowMs);
-        d.changedBackend = previous && *previous != d.backend->name();
+        d.changedBackend = d.changedBackend || (previous && *previous != d.backend->name());
     }
     return d;
 }

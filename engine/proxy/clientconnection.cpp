@@ -80,8 +80,7 @@ ClientConnection::ClientConnection(Worker *worker, qintptr descriptor)
     , m_socket(new ProxySocket(worker->sweeper()))
     , m_parser(HttpParser::Kind::Request, parserLimits(worker->runtime().config.limits))
 {
-    m_socket->setSocketDescriptor(descriptor, QAbstractSocket::ConnectedState,
-                                  QIODevice::ReadWrite | QIODevice::Unbuffered);
+    m_socket->setSocketDescriptor(descriptor);
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     m_peer = m_socket->peerAddress();
     m_peerText = m_peer.toString().toLatin1();
@@ -125,7 +124,7 @@ QCoro::Task<> ClientConnection::run()
                     Condition::Readable, m_first ? timeouts.client : timeouts.keepalive);
                 if (wake != Wake::Ready)
                     break; // idle timeout or client gone: nothing to answer
-                m_in = m_socket->readAll();
+                m_in = m_socket->takeAll();
             }
             m_idle = false;
             m_first = false;
@@ -204,7 +203,7 @@ QCoro::Task<ClientConnection::Next> ClientConnection::exchange()
         }
         if (wake == Wake::Closed)
             co_return Next::Close;
-        m_in.append(m_socket->readAll());
+        m_in.append(m_socket->takeAll());
     }
 
     // 2. Where it goes.
@@ -266,8 +265,7 @@ QCoro::Task<ClientConnection::Next> ClientConnection::exchange()
         } else {
             server = new ProxySocket(m_worker->sweeper());
             m_server = server;
-            server->connectToHost(backend.address().host, backend.address().port,
-                                  QIODevice::ReadWrite | QIODevice::Unbuffered);
+            server->connectToHost(backend.address().host, backend.address().port);
             const Wake wake = co_await server->waitFor(Condition::Connected, timeouts.connect);
             if (wake != Wake::Ready) {
                 backend.counters.failures.fetch_add(1, std::memory_order_relaxed);
@@ -325,7 +323,7 @@ QCoro::Task<ClientConnection::Next> ClientConnection::exchange()
                     co_await sendError(408, "request body not received in time");
                 co_return Next::Close;
             }
-            m_in = m_socket->readAll();
+            m_in = m_socket->takeAll();
         }
 
         // 6. The response head, skipping interim 1xx responses.
@@ -368,7 +366,7 @@ QCoro::Task<ClientConnection::Next> ClientConnection::exchange()
                 closedEarly = true;
                 break;
             }
-            bin.append(server->readAll());
+            bin.append(server->takeAll());
         }
         if (headDone)
             break;
@@ -461,7 +459,7 @@ QCoro::Task<ClientConnection::Next> ClientConnection::exchange()
         bpos = 0;
         const Wake wake = co_await server->waitFor(Condition::Readable, timeouts.server);
         if (wake == Wake::Ready) {
-            bin = server->readAll();
+            bin = server->takeAll();
             continue;
         }
         if (wake == Wake::Closed && closeDelimited) {
@@ -494,7 +492,7 @@ QCoro::Task<> ClientConnection::pump(ProxySocket *from, ProxySocket *to, bool *d
         const Wake wake = co_await from->waitFor(Condition::Readable, idle);
         if (wake != Wake::Ready)
             break;
-        const QByteArray data = from->readAll();
+        const QByteArray data = from->takeAll();
         if (!co_await writeTo(to, data, idle))
             break;
     }

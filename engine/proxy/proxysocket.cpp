@@ -114,6 +114,17 @@ void ProxySocket::send(QByteArrayView data)
         write(data.data() + sent, data.size() - sent);
 }
 
+QByteArray ProxySocket::takeAll()
+{
+    const qint64 available = bytesAvailable();
+    if (available <= 0)
+        return {};
+    QByteArray out(available, Qt::Uninitialized);
+    const qint64 got = read(out.data(), available);
+    out.resize(qMax<qint64>(0, got));
+    return out;
+}
+
 void ProxySocket::expireDeadlines(qint64 nowMs)
 {
     if (m_read.handle && m_read.deadline && nowMs >= m_read.deadline)

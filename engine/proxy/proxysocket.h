@@ -83,6 +83,9 @@ public:
     /// keeps for its whole life, and sends it only on the next event-loop pass.
     void send(QByteArrayView data);
 
+    /// Everything readable now, in an array of exactly that size.
+    [[nodiscard]] QByteArray takeAll();
+
     /// Called by the sweeper: wakes waiters whose deadline passed.
     void expireDeadlines(qint64 nowMs);
     [[nodiscard]] bool hasDeadline() const { return m_read.deadline || m_write.deadline; }

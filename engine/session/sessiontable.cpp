@@ -17,19 +17,21 @@ QByteArray composite(const QString &pool, const QByteArray &key)
 } // namespace
 
 SessionTable::SessionTable(int maxEntries, std::chrono::seconds idle)
-    : m_maxPerShard(qMax(1, maxEntries / ShardCount))
+    : m_shardCount(maxEntries >= MaxShards * 64 ? MaxShards : 1)
+    , m_shards(std::make_unique<Shard[]>(static_cast<size_t>(m_shardCount)))
+    , m_maxPerShard(qMax(1, maxEntries / m_shardCount))
     , m_idleMs(std::chrono::duration_cast<std::chrono::milliseconds>(idle).count())
 {
 }
 
 SessionTable::Shard &SessionTable::shardFor(const QByteArray &compositeKey)
 {
-    return m_shards[qHash(compositeKey) % ShardCount];
+    return m_shards[qHash(compositeKey) % static_cast<size_t>(m_shardCount)];
 }
 
 const SessionTable::Shard &SessionTable::shardFor(const QByteArray &compositeKey) const
 {
-    return m_shards[qHash(compositeKey) % ShardCount];
+    return m_shards[qHash(compositeKey) % static_cast<size_t>(m_shardCount)];
 }
 
 void SessionTable::unbind(const Entry &entry)
@@ -99,7 +101,8 @@ void SessionTable::evictOldest(Shard &shard)
 int SessionTable::expire(qint64 nowMs)
 {
     int dropped = 0;
-    for (Shard &shard : m_shards) {
+    for (int i = 0; i < m_shardCount; ++i) {
+        Shard &shard = m_shards[i];
         QMutexLocker lock(&shard.lock);
         shard.entries.removeIf([&](const auto &it) {
             const bool old = nowMs - it.value().lastSeenMs > m_idleMs;
@@ -115,7 +118,8 @@ int SessionTable::expire(qint64 nowMs)
 int SessionTable::size() const
 {
     int n = 0;
-    for (const Shard &shard : m_shards) {
+    for (int i = 0; i < m_shardCount; ++i) {
+        const Shard &shard = m_shards[i];
         QMutexLocker lock(&shard.lock);
         n += static_cast<int>(shard.entries.size());
     }
@@ -125,7 +129,8 @@ int SessionTable::size() const
 QList<SessionInfo> SessionTable::snapshot() const
 {
     QList<SessionInfo> out;
-    for (const Shard &shard : m_shards) {
+    for (int i = 0; i < m_shardCount; ++i) {
+        const Shard &shard = m_shards[i];
         QMutexLocker lock(&shard.lock);
         out.reserve(out.size() + shard.entries.size());
         for (auto it = shard.entries.cbegin(); it != shard.entries.cend(); ++it) {

@@ -9,7 +9,7 @@
 #include <QMutex>
 #include <QString>
 
-#include <array>
+#include <memory>
 #include <chrono>
 #include <optional>
 
@@ -66,7 +66,9 @@ private:
         mutable QMutex lock;
         QHash<QByteArray, Entry> entries; ///< key = pool + '\0' + affinity key; guarded by lock
     };
-    static constexpr int ShardCount = 16;
+    /// 16 shards, or 1 for small tables so the bound is exact (each shard holds at most
+    /// maxEntries / shards, so the total never exceeds maxEntries).
+    static constexpr int MaxShards = 16;
 
     Shard &shardFor(const QByteArray &compositeKey);
     const Shard &shardFor(const QByteArray &compositeKey) const;
@@ -74,7 +76,8 @@ private:
     void evictOldest(Shard &shard);
     static void unbind(const Entry &entry);
 
-    std::array<Shard, ShardCount> m_shards;
+    const int m_shardCount;
+    std::unique_ptr<Shard[]> m_shards;
     const int m_maxPerShard;
     const qint64 m_idleMs;
 };
