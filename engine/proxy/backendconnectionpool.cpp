@@ -11,8 +11,7 @@ constexpr int MaxIdlePerBackend = 256;
 
 BackendConnectionPool::BackendConnectionPool(std::chrono::milliseconds idleTimeout)
     : m_idleTimeoutMs(idleTimeout.count())
-{
-}
+{ }
 
 BackendConnectionPool::~BackendConnectionPool()
 {

@@ -51,8 +51,8 @@ private:
 
 /// `http://<backend address>/x` → `http://<host the client used>/x`, for redirects a backend
 /// builds from its own address. Returns an empty optional when the value is not one of those.
-std::optional<QByteArray> rewriteLocation(QByteArrayView value, const Backend &backend,
-                                          QByteArrayView clientHost)
+std::optional<QByteArray> rewriteLocation(
+    QByteArrayView value, const Backend &backend, QByteArrayView clientHost)
 {
     if (clientHost.isEmpty() || !value.startsWith("http://"))
         return std::nullopt;
@@ -104,9 +104,13 @@ void ClientConnection::closeIfIdle()
 
 void ClientConnection::abortSocket()
 {
-    if (m_server)
-        m_server->abort();
-    m_socket->abort();
+    // Aborting the backend side may run this connection's coroutine to its end, which deletes
+    // this object; the sockets themselves are only deleteLater()'d, so keep them in locals.
+    ProxySocket *client = m_socket;
+    ProxySocket *server = m_server;
+    if (server)
+        server->abort();
+    client->abort();
 }
 
 QCoro::Task<> ClientConnection::run()
@@ -128,7 +132,8 @@ QCoro::Task<> ClientConnection::run()
             }
             m_idle = false;
             m_first = false;
-            if (co_await serveOne() == Next::Close)
+            const Next next = co_await serveOne();
+            if (next == Next::Close)
                 break;
         }
         co_await closeGracefully();
@@ -152,8 +157,8 @@ QCoro::Task<> ClientConnection::closeGracefully()
         m_socket->abort();
 }
 
-QCoro::Task<bool> ClientConnection::writeTo(ProxySocket *socket, QByteArrayView data,
-                                            std::chrono::milliseconds timeout)
+QCoro::Task<bool> ClientConnection::writeTo(
+    ProxySocket *socket, QByteArrayView data, std::chrono::milliseconds timeout)
 {
     if (socket->state() != QAbstractSocket::ConnectedState)
         co_return false;
@@ -168,8 +173,8 @@ QCoro::Task<bool> ClientConnection::writeTo(ProxySocket *socket, QByteArrayView 
 QCoro::Task<> ClientConnection::sendError(int status, QByteArray detail)
 {
     qCInfo(lcProxy).noquote() << m_peer.toString() << status << detail;
-    co_await writeTo(m_socket, errorResponse(status, detail),
-                     m_worker->runtime().config.timeouts.client);
+    const QByteArray response = errorResponse(status, detail);
+    co_await writeTo(m_socket, response, m_worker->runtime().config.timeouts.client);
 }
 
 QCoro::Task<ClientConnection::Next> ClientConnection::serveOne()
@@ -193,10 +198,12 @@ QCoro::Task<ClientConnection::Next> ClientConnection::exchange()
         if (ev == HttpParser::Event::HeadComplete)
             break;
         if (ev == HttpParser::Event::Error) {
-            co_await sendError(statusForRequestError(m_parser.error()), m_parser.errorReason());
+            QByteArray reason = m_parser.errorReason();
+            co_await sendError(statusForRequestError(m_parser.error()), std::move(reason));
             co_return Next::Close;
         }
-        const Wake wake = co_await m_socket->waitFor(Condition::Readable, remainingUntil(headDeadline));
+        const Wake wake
+            = co_await m_socket->waitFor(Condition::Readable, remainingUntil(headDeadline));
         if (wake == Wake::Timeout) {
             co_await sendError(408, "request head not received in time");
             co_return Next::Close;
@@ -211,7 +218,8 @@ QCoro::Task<ClientConnection::Next> ClientConnection::exchange()
     Pool &pool = *rt.pools.first();
     const Decision decision = pool.decide(request, m_peer, rt.sessions, nowMs());
     if (!decision.backend) {
-        co_await sendError(503, "no backend available in pool " + pool.name().toUtf8());
+        QByteArray detail = "no backend available in pool " + pool.name().toUtf8();
+        co_await sendError(503, std::move(detail));
         co_return Next::Close;
     }
     Backend &backend = *decision.backend;
@@ -272,33 +280,34 @@ QCoro::Task<ClientConnection::Next> ClientConnection::exchange()
                 backend.counters.responses[0].fetch_add(1, std::memory_order_relaxed);
                 server->abort();
                 server->deleteLater();
-                if (wake == Wake::Timeout)
-                    co_await sendError(504, "backend " + backend.name().toUtf8()
-                                                + " did not accept the connection in time");
-                else
-                    co_await sendError(502, "backend " + backend.name().toUtf8()
-                                                + " refused the connection");
+                const int status = wake == Wake::Timeout ? 504 : 502;
+                QByteArray detail = "backend " + backend.name().toUtf8()
+                    + (wake == Wake::Timeout ? " did not accept the connection in time"
+                                             : " refused the connection");
+                co_await sendError(status, std::move(detail));
                 co_return Next::Close;
             }
             server->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         }
         m_server = server;
-        backend.counters.bytesOut.fetch_add(static_cast<quint64>(requestHead.size()),
-                                            std::memory_order_relaxed);
+        backend.counters.bytesOut.fetch_add(
+            static_cast<quint64>(requestHead.size()), std::memory_order_relaxed);
         bool ok = co_await writeTo(server, requestHead, timeouts.server);
 
         // 5. The body, streamed as it arrives (no body: the parser just completes).
-        if (ok && expectContinue && hasBody && clientMinor >= 1)
-            co_await writeTo(m_socket, "HTTP/1.1 100 Continue\r\n\r\n", timeouts.client);
+        if (ok && expectContinue && hasBody && clientMinor >= 1) {
+            static const QByteArray continueResponse = "HTTP/1.1 100 Continue\r\n\r\n";
+            co_await writeTo(m_socket, continueResponse, timeouts.client);
+        }
         while (ok && !requestDone) {
             qsizetype consumed = 0;
             const HttpParser::Event ev = m_parser.feed(m_in, m_inPos, consumed);
             if (consumed > 0) {
                 bodySent = true;
-                backend.counters.bytesOut.fetch_add(static_cast<quint64>(consumed),
-                                                    std::memory_order_relaxed);
-                ok = co_await writeTo(server, QByteArrayView(m_in).sliced(m_inPos, consumed),
-                                      timeouts.server);
+                backend.counters.bytesOut.fetch_add(
+                    static_cast<quint64>(consumed), std::memory_order_relaxed);
+                const QByteArrayView chunk = QByteArrayView(m_in).sliced(m_inPos, consumed);
+                ok = co_await writeTo(server, chunk, timeouts.server);
                 m_inPos += consumed;
             }
             if (ev == HttpParser::Event::MessageComplete || ev == HttpParser::Event::Upgrade) {
@@ -308,7 +317,8 @@ QCoro::Task<ClientConnection::Next> ClientConnection::exchange()
             if (ev == HttpParser::Event::Error) {
                 server->abort();
                 server->deleteLater();
-                co_await sendError(statusForRequestError(m_parser.error()), m_parser.errorReason());
+                QByteArray reason = m_parser.errorReason();
+                co_await sendError(statusForRequestError(m_parser.error()), std::move(reason));
                 co_return Next::Close;
             }
             if (!ok)
@@ -337,9 +347,10 @@ QCoro::Task<ClientConnection::Next> ClientConnection::exchange()
                 const int status = response.head().status;
                 if (status >= 100 && status < 200 && status != 101) {
                     // Interim: 100 is answered by Limpet already; others go to 1.1 clients.
-                    if (status != 100 && clientMinor >= 1)
-                        co_await writeTo(m_socket, response.head().serializeResponse(),
-                                         timeouts.client);
+                    if (status != 100 && clientMinor >= 1) {
+                        const QByteArray interim = response.head().serializeResponse();
+                        co_await writeTo(m_socket, interim, timeouts.client);
+                    }
                     response.releaseHead();
                     ev = response.feed(bin, bpos, consumed);
                     bpos += consumed;
@@ -358,8 +369,9 @@ QCoro::Task<ClientConnection::Next> ClientConnection::exchange()
                 backend.counters.responses[0].fetch_add(1, std::memory_order_relaxed);
                 server->abort();
                 server->deleteLater();
-                co_await sendError(504, "backend " + backend.name().toUtf8()
-                                            + " did not answer in time");
+                QByteArray detail
+                    = "backend " + backend.name().toUtf8() + " did not answer in time";
+                co_await sendError(504, std::move(detail));
                 co_return Next::Close;
             }
             if (wake == Wake::Closed) {
@@ -377,11 +389,12 @@ QCoro::Task<ClientConnection::Next> ClientConnection::exchange()
             continue; // the idle connection had been closed by the backend: one fresh try
         backend.counters.failures.fetch_add(1, std::memory_order_relaxed);
         backend.counters.responses[0].fetch_add(1, std::memory_order_relaxed);
-        co_await sendError(502, "backend " + backend.name().toUtf8()
-                                    + (closedEarly ? QByteArray(" closed the connection without a "
-                                                                "response")
-                                                   : " sent an invalid response: "
-                                                           + response.errorReason()));
+        QByteArray detail = "backend " + backend.name().toUtf8();
+        if (closedEarly)
+            detail += " closed the connection without a response";
+        else
+            detail += " sent an invalid response: " + response.errorReason();
+        co_await sendError(502, std::move(detail));
         co_return Next::Close;
     }
 
@@ -418,7 +431,9 @@ QCoro::Task<ClientConnection::Next> ClientConnection::exchange()
     else if (clientMinor == 0)
         head.addHeader("Connection", "keep-alive");
     backend.counters.responses[qBound(0, status / 100, 5)].fetch_add(1, std::memory_order_relaxed);
-    if (!co_await writeTo(m_socket, head.serializeResponse(), timeouts.client)) {
+    const QByteArray responseHead = head.serializeResponse();
+    const bool headWritten = co_await writeTo(m_socket, responseHead, timeouts.client);
+    if (!headWritten) {
         server->abort();
         server->deleteLater();
         co_return Next::Close;
@@ -426,7 +441,8 @@ QCoro::Task<ClientConnection::Next> ClientConnection::exchange()
     response.releaseHead();
 
     if (switching) {
-        co_await tunnel(server, bin.sliced(bpos));
+        QByteArray leftover = bin.sliced(bpos);
+        co_await tunnel(server, std::move(leftover));
         co_return Next::Close;
     }
 
@@ -436,12 +452,13 @@ QCoro::Task<ClientConnection::Next> ClientConnection::exchange()
         qsizetype consumed = 0;
         const HttpParser::Event ev = response.feed(bin, bpos, consumed);
         if (consumed > 0) {
-            backend.counters.bytesIn.fetch_add(static_cast<quint64>(consumed),
-                                               std::memory_order_relaxed);
-            const bool written = dechunk
-                ? co_await writeTo(m_socket, response.takeBody(), timeouts.client)
-                : co_await writeTo(m_socket, QByteArrayView(bin).sliced(bpos, consumed),
-                                   timeouts.client);
+            backend.counters.bytesIn.fetch_add(
+                static_cast<quint64>(consumed), std::memory_order_relaxed);
+            // Named values, no temporaries or ?: around co_await (GCC 12 coroutine bugs).
+            const QByteArray decoded = dechunk ? response.takeBody() : QByteArray();
+            const QByteArrayView chunk
+                = dechunk ? QByteArrayView(decoded) : QByteArrayView(bin).sliced(bpos, consumed);
+            const bool written = co_await writeTo(m_socket, chunk, timeouts.client);
             bpos += consumed;
             if (!written)
                 break;
@@ -451,8 +468,8 @@ QCoro::Task<ClientConnection::Next> ClientConnection::exchange()
             break;
         }
         if (ev == HttpParser::Event::Error) {
-            qCInfo(lcProxy).noquote() << "backend" << backend.name() << "response body invalid:"
-                                      << response.errorReason();
+            qCInfo(lcProxy).noquote() << "backend" << backend.name()
+                                      << "response body invalid:" << response.errorReason();
             break;
         }
         bin = QByteArray();
@@ -464,8 +481,10 @@ QCoro::Task<ClientConnection::Next> ClientConnection::exchange()
         }
         if (wake == Wake::Closed && closeDelimited) {
             complete = response.finish() == HttpParser::Event::MessageComplete;
-            if (dechunk)
-                co_await writeTo(m_socket, response.takeBody(), timeouts.client);
+            if (dechunk) {
+                const QByteArray decoded = response.takeBody();
+                co_await writeTo(m_socket, decoded, timeouts.client);
+            }
         }
         break;
     }
@@ -493,7 +512,8 @@ QCoro::Task<> ClientConnection::pump(ProxySocket *from, ProxySocket *to, bool *d
         if (wake != Wake::Ready)
             break;
         const QByteArray data = from->takeAll();
-        if (!co_await writeTo(to, data, idle))
+        const bool written = co_await writeTo(to, data, idle);
+        if (!written)
             break;
     }
     *done = true;
@@ -507,8 +527,10 @@ QCoro::Task<> ClientConnection::tunnel(ProxySocket *backend, QByteArray backendL
 {
     const std::chrono::milliseconds idle = m_worker->runtime().config.timeouts.tunnel;
     bool ok = co_await writeTo(m_socket, backendLeftover, idle);
-    if (ok && m_inPos < m_in.size())
-        ok = co_await writeTo(backend, QByteArrayView(m_in).sliced(m_inPos), idle);
+    if (ok && m_inPos < m_in.size()) {
+        const QByteArrayView pending = QByteArrayView(m_in).sliced(m_inPos);
+        ok = co_await writeTo(backend, pending, idle);
+    }
     m_in = QByteArray();
     m_inPos = 0;
     if (ok) {

@@ -33,7 +33,10 @@ public:
     void abortSocket();
 
 private:
-    enum class Next { KeepAlive, Close };
+    enum class Next {
+        KeepAlive,
+        Close
+    };
 
     QCoro::Task<> run();
     /// Serves the request whose first bytes are in m_in. Returns whether to read another.
@@ -46,15 +49,15 @@ private:
     /// `data` is copied into the socket before the first suspension, so a view is safe here.
     /// Writes and applies back-pressure: waits while the peer's buffer is over the high-water
     /// mark. Returns false when the peer is gone or did not drain within `timeout`.
-    QCoro::Task<bool> writeTo(ProxySocket *socket, QByteArrayView data,
-                              std::chrono::milliseconds timeout);
+    QCoro::Task<bool> writeTo(
+        ProxySocket *socket, QByteArrayView data, std::chrono::milliseconds timeout);
     QCoro::Task<> closeGracefully();
 
     Worker *m_worker;
     ProxySocket *m_socket;
     ProxySocket *m_server = nullptr; ///< the backend connection borrowed for the current request
     HttpParser m_parser;
-    QByteArray m_in;    ///< bytes from the client not yet consumed
+    QByteArray m_in; ///< bytes from the client not yet consumed
     qsizetype m_inPos = 0;
     QHostAddress m_peer;
     QByteArray m_peerText; ///< for X-Forwarded-For

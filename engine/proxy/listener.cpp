@@ -9,8 +9,7 @@ namespace Limpet {
 Listener::Listener(QList<Worker *> workers, QObject *parent)
     : QTcpServer(parent)
     , m_workers(std::move(workers))
-{
-}
+{ }
 
 void Listener::incomingConnection(qintptr descriptor)
 {

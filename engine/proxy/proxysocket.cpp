@@ -2,9 +2,9 @@
 
 #include <QDateTime>
 
-#include <sys/socket.h>
 #include <QPointer>
 #include <QTimerEvent>
+#include <sys/socket.h>
 
 namespace Limpet {
 
@@ -47,6 +47,14 @@ bool ProxySocket::holds(Condition c) const
     return true;
 }
 
+bool ProxySocket::readyNow(Condition c)
+{
+    if (!holds(c))
+        return false;
+    slotFor(c).result = Wake::Ready;
+    return true;
+}
+
 ProxySocket::Wake ProxySocket::wakeResult(Condition c) const
 {
     const Slot &slot = slotFor(c);
@@ -64,8 +72,8 @@ ProxySocket::Wake ProxySocket::wakeResult(Condition c) const
     return Wake::Closed;
 }
 
-void ProxySocket::suspend(Condition c, std::coroutine_handle<> handle,
-                          std::chrono::milliseconds timeout)
+void ProxySocket::suspend(
+    Condition c, std::coroutine_handle<> handle, std::chrono::milliseconds timeout)
 {
     Slot &slot = slotFor(c);
     Q_ASSERT(!slot.handle); // one waiter per direction
@@ -106,7 +114,7 @@ void ProxySocket::send(QByteArrayView data)
     qsizetype sent = 0;
     if (bytesToWrite() == 0) {
         const ssize_t n = ::send(static_cast<int>(socketDescriptor()), data.data(),
-                                 static_cast<size_t>(data.size()), MSG_NOSIGNAL | MSG_DONTWAIT);
+            static_cast<size_t>(data.size()), MSG_NOSIGNAL | MSG_DONTWAIT);
         // On EAGAIN the rest is queued; on a hard error Qt's own write finds and reports it.
         sent = n > 0 ? n : 0;
     }
@@ -135,8 +143,7 @@ void ProxySocket::expireDeadlines(qint64 nowMs)
 
 DeadlineSweeper::DeadlineSweeper(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
 void DeadlineSweeper::watch(ProxySocket *socket)
 {

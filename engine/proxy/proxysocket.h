@@ -29,15 +29,15 @@ class ProxySocket final : public QTcpSocket
 public:
     /// What a wait ended with.
     enum class Wake {
-        Ready,   ///< the condition holds
+        Ready, ///< the condition holds
         Timeout, ///< the deadline passed first
-        Closed   ///< the connection is gone (and, for reads, nothing is left to read)
+        Closed ///< the connection is gone (and, for reads, nothing is left to read)
     };
     enum class Condition {
-        Readable,  ///< bytes to read, or the peer closed
-        Writable,  ///< write buffer at or below WriteLowWater
-        Flushed,   ///< write buffer empty
-        Connected  ///< connectToHost() finished, either way
+        Readable, ///< bytes to read, or the peer closed
+        Writable, ///< write buffer at or below WriteLowWater
+        Flushed, ///< write buffer empty
+        Connected ///< connectToHost() finished, either way
     };
 
     static constexpr qint64 ReadBufferSize = 256 * 1024;
@@ -54,9 +54,8 @@ public:
             : m_socket(socket)
             , m_condition(condition)
             , m_timeout(timeout)
-        {
-        }
-        bool await_ready() const { return m_socket->holds(m_condition); }
+        { }
+        bool await_ready() const { return m_socket->readyNow(m_condition); }
         void await_suspend(std::coroutine_handle<> handle)
         {
             m_socket->suspend(m_condition, handle, m_timeout);
@@ -105,6 +104,8 @@ private:
     };
 
     [[nodiscard]] bool holds(Condition c) const;
+    /// holds(), and when it does, forgets the result of the previous wait of that direction.
+    bool readyNow(Condition c);
     [[nodiscard]] bool isClosed() const;
     [[nodiscard]] Wake wakeResult(Condition c) const;
     void suspend(Condition c, std::coroutine_handle<> handle, std::chrono::milliseconds timeout);

@@ -12,8 +12,7 @@ Worker::Worker(std::shared_ptr<Runtime> runtime, int index)
     , m_index(index)
     , m_sweeper(new DeadlineSweeper(this))
     , m_backendPool(m_runtime->config.timeouts.keepalive)
-{
-}
+{ }
 
 Worker::~Worker()
 {
