@@ -38,6 +38,12 @@ std::optional<QString> Engine::start(const Config &config)
     if (config.pools.isEmpty())
         return u"no pool configured"_s;
     m_runtime = std::make_shared<Runtime>(config);
+    if (!config.log.access.isEmpty()) {
+        if (std::optional<QString> error = m_runtime->decisions.openAccessLog(config.log.access)) {
+            m_runtime.reset();
+            return error;
+        }
+    }
     const int count = config.effectiveWorkers();
     for (int i = 0; i < count; ++i) {
         auto *thread = new QThread;
@@ -153,6 +159,22 @@ EngineSnapshot Engine::snapshot() const
         s.pools.append(p);
     }
     return s;
+}
+
+QList<Decision> Engine::decisions(int limit, const QByteArray &key, const QString &client) const
+{
+    return m_runtime ? m_runtime->decisions.recent(limit, key, client) : QList<Decision>();
+}
+
+BackendPtr Engine::backend(const QString &pool, const QString &name) const
+{
+    if (!m_runtime)
+        return nullptr;
+    for (const PoolPtr &p : m_runtime->pools) {
+        if (p->name() == pool)
+            return p->backendByName(name);
+    }
+    return nullptr;
 }
 
 QList<SessionInfo> Engine::sessions() const

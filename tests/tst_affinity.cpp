@@ -114,6 +114,21 @@ bool isCookieValue(QByteArrayView v)
     return !v.isEmpty();
 }
 
+/// Decides like a worker does: the pool's decision, then the affinity mode's response step on
+/// an empty response, which fills Decision::setCookie.
+Decision decideOn(Limpet::Pool &pool, HttpHead &head, const QHostAddress &client,
+                  Limpet::SessionTable &sessions, qint64 nowMs)
+{
+    Limpet::AffinityRequest request{head, client, nowMs};
+    Decision d = pool.decide(request, sessions);
+    if (d.backend) {
+        HttpHead response;
+        Limpet::AffinityResponse r{response, d, nowMs};
+        d.setCookie = pool.affinity().onResponse(r);
+    }
+    return d;
+}
+
 } // namespace
 
 namespace QTest {
@@ -160,7 +175,7 @@ void TestAffinity::newSessionGetsCookie()
     Limpet::SessionTable sessions(1000, 3600s);
     HttpHead head = request();
     const QByteArray before = head.serializeRequest();
-    const Decision d = pool.decide(head, client, sessions, 123456);
+    const Decision d = decideOn(pool, head, client, sessions, 123456);
 
     QCOMPARE(d.reason, ReasonCode::CookieAbsent);
     QVERIFY(d.backend);
@@ -186,7 +201,7 @@ void TestAffinity::newSessionGetsCookie()
     QSet<QByteArray> keys{d.key};
     for (int i = 0; i < 30; ++i) {
         HttpHead h = request();
-        keys.insert(pool.decide(h, client, sessions, 123457 + i).key);
+        keys.insert(decideOn(pool, h, client, sessions, 123457 + i).key);
     }
     QCOMPARE(keys.size(), 31);
     QCOMPARE(sessions.size(), 31);
@@ -197,14 +212,14 @@ void TestAffinity::validCookieHits()
     Limpet::Pool pool(threeBackends());
     Limpet::SessionTable sessions(1000, 3600s);
     HttpHead first = request();
-    const Decision issued = pool.decide(first, client, sessions, 1000);
+    const Decision issued = decideOn(pool, first, client, sessions, 1000);
     QVERIFY(issued.backend);
 
     // The same client comes back again and again: always the same backend, though round-robin
     // would rotate, and no new cookie.
     for (int i = 0; i < 10; ++i) {
         HttpHead head = request("Cookie: SRV=" + issued.key + "\r\n");
-        const Decision d = pool.decide(head, client, sessions, 2000 + i);
+        const Decision d = decideOn(pool, head, client, sessions, 2000 + i);
         QCOMPARE(d.reason, ReasonCode::CookieHit);
         QCOMPARE(d.backend, issued.backend);
         QCOMPARE(d.setCookie, QByteArray());
@@ -217,7 +232,7 @@ void TestAffinity::validCookieHits()
         QVERIFY(!head.serializeRequest().contains("SRV"));
         // Cookie-less requests in between keep rotating the others.
         HttpHead other = request();
-        (void)pool.decide(other, client, sessions, 2000 + i);
+        (void)decideOn(pool, other, client, sessions, 2000 + i);
     }
     QCOMPARE(sessions.size(), 11);
     const QList<Limpet::SessionInfo> all = sessions.snapshot();
@@ -257,10 +272,10 @@ void TestAffinity::affinityCookieIsStripped()
     Limpet::Pool pool(threeBackends());
     Limpet::SessionTable sessions(1000, 3600s);
     HttpHead first = request();
-    const Decision issued = pool.decide(first, client, sessions, 1);
+    const Decision issued = decideOn(pool, first, client, sessions, 1);
 
     HttpHead head = request(cookies.replace("%K", issued.key));
-    const Decision d = pool.decide(head, client, sessions, 2);
+    const Decision d = decideOn(pool, head, client, sessions, 2);
     QCOMPARE(d.reason, ReasonCode::CookieHit);
     QCOMPARE(d.backend, issued.backend);
     QCOMPARE(cookieLines(head), expected);
@@ -294,7 +309,7 @@ void TestAffinity::malformedCookie()
     Limpet::Pool pool(threeBackends());
     Limpet::SessionTable sessions(1000, 3600s);
     HttpHead head = request("Cookie: a=1; SRV=" + value + "\r\n");
-    const Decision d = pool.decide(head, client, sessions, 1);
+    const Decision d = decideOn(pool, head, client, sessions, 1);
     QCOMPARE(d.reason, ReasonCode::CookieMalformed);
     QCOMPARE(d.keySeen, value);
     QVERIFY(d.decoded.isEmpty());
@@ -313,7 +328,7 @@ void TestAffinity::cookieNamingUnknownRoute()
     Limpet::SessionTable sessions(1000, 3600s);
     const QByteArray stale = "0123abcd-gone-89abcdef"_ba;
     HttpHead head = request("Cookie: SRV=" + stale + "\r\n");
-    const Decision d = pool.decide(head, client, sessions, 1);
+    const Decision d = decideOn(pool, head, client, sessions, 1);
     QCOMPARE(d.reason, ReasonCode::CookieUnknownBackend);
     QCOMPARE(d.keySeen, stale);
     QCOMPARE(d.decoded, u"gone"_s);
@@ -334,13 +349,13 @@ void TestAffinity::otherCookieNameIsUsed()
     Limpet::Pool pool(config);
     Limpet::SessionTable sessions(1000, 3600s);
     HttpHead first = request("Cookie: SRV=abc\r\n");
-    const Decision issued = pool.decide(first, client, sessions, 1);
+    const Decision issued = decideOn(pool, first, client, sessions, 1);
     QCOMPARE(issued.reason, ReasonCode::CookieAbsent);
     QVERIFY2(issued.setCookie.startsWith("SHOPID="), issued.setCookie.constData());
     QCOMPARE(cookieLines(first), QByteArrayList{"Cookie: SRV=abc"}); // not ours: untouched
 
     HttpHead again = request("Cookie: SRV=abc; SHOPID=" + issued.key + "\r\n");
-    const Decision d = pool.decide(again, client, sessions, 2);
+    const Decision d = decideOn(pool, again, client, sessions, 2);
     QCOMPARE(d.reason, ReasonCode::CookieHit);
     QCOMPARE(d.backend, issued.backend);
     QCOMPARE(cookieLines(again), QByteArrayList{"Cookie: SRV=abc"});
@@ -351,11 +366,11 @@ void TestAffinity::drainingBackendKeepsSessions()
     Limpet::Pool pool(threeBackends());
     Limpet::SessionTable sessions(1000, 3600s);
     HttpHead first = request();
-    const Decision issued = pool.decide(first, client, sessions, 1);
+    const Decision issued = decideOn(pool, first, client, sessions, 1);
     issued.backend->setState(BackendState::Drain);
 
     HttpHead head = request("Cookie: SRV=" + issued.key + "\r\n");
-    const Decision d = pool.decide(head, client, sessions, 2);
+    const Decision d = decideOn(pool, head, client, sessions, 2);
     QCOMPARE(d.reason, ReasonCode::BackendDrainingKept);
     QCOMPARE(d.backend, issued.backend);
     QCOMPARE(d.setCookie, QByteArray());
@@ -366,7 +381,7 @@ void TestAffinity::drainingBackendKeepsSessions()
     QHash<QString, int> picks;
     for (int i = 0; i < 30; ++i) {
         HttpHead h = request();
-        const Decision n = pool.decide(h, client, sessions, 3 + i);
+        const Decision n = decideOn(pool, h, client, sessions, 3 + i);
         QCOMPARE(n.reason, ReasonCode::CookieAbsent);
         QVERIFY(n.backend != issued.backend);
         ++picks[n.backend->name()];
@@ -389,14 +404,14 @@ void TestAffinity::downBackendRedispatches()
     Limpet::Pool pool(threeBackends());
     Limpet::SessionTable sessions(1000, 3600s);
     HttpHead first = request();
-    const Decision issued = pool.decide(first, client, sessions, 1);
+    const Decision issued = decideOn(pool, first, client, sessions, 1);
     if (maint)
         issued.backend->setState(BackendState::Maint);
     else
         issued.backend->setHealth(Health::Down);
 
     HttpHead head = request("Cookie: SRV=" + issued.key + "; theme=dark\r\n");
-    const Decision d = pool.decide(head, client, sessions, 2);
+    const Decision d = decideOn(pool, head, client, sessions, 2);
     QCOMPARE(d.reason, ReasonCode::BackendDownRedispatched);
     QVERIFY(d.backend);
     QVERIFY(d.backend != issued.backend);
@@ -415,7 +430,7 @@ void TestAffinity::downBackendRedispatches()
     issued.backend->setState(BackendState::Ready);
     issued.backend->setHealth(Health::Up);
     HttpHead back = request("Cookie: SRV=" + issued.key + "\r\n");
-    QCOMPARE(pool.decide(back, client, sessions, 3).reason, ReasonCode::CookieHit);
+    QCOMPARE(decideOn(pool, back, client, sessions, 3).reason, ReasonCode::CookieHit);
 }
 
 void TestAffinity::noUsableBackend()
@@ -423,7 +438,7 @@ void TestAffinity::noUsableBackend()
     Limpet::Pool pool(threeBackends());
     Limpet::SessionTable sessions(1000, 3600s);
     HttpHead first = request();
-    const Decision issued = pool.decide(first, client, sessions, 1);
+    const Decision issued = decideOn(pool, first, client, sessions, 1);
     QCOMPARE(sessions.size(), 1);
 
     const QList<Limpet::BackendPtr> all = pool.backends();
@@ -438,7 +453,7 @@ void TestAffinity::noUsableBackend()
         if (issued.backend == all.at(2) && !cookie.isEmpty() && cookie.contains(issued.key))
             continue; // that session is on the draining backend: it is kept (tested elsewhere)
         HttpHead head = request(cookie);
-        const Decision d = pool.decide(head, client, sessions, 2);
+        const Decision d = decideOn(pool, head, client, sessions, 2);
         QCOMPARE(d.reason, ReasonCode::NoBackend);
         QVERIFY(!d.backend);
         QCOMPARE(d.setCookie, QByteArray());
@@ -456,13 +471,13 @@ void TestAffinity::standbyTakesOverWhenNoReadyBackend()
     all.at(2)->setState(BackendState::Standby);
     for (int i = 0; i < 6; ++i) {
         HttpHead h = request();
-        QCOMPARE(pool.decide(h, client, sessions, i).backend, all.at(0));
+        QCOMPARE(decideOn(pool, h, client, sessions, i).backend, all.at(0));
     }
     all.at(0)->setHealth(Health::Down);
     QHash<QString, int> picks;
     for (int i = 0; i < 6; ++i) {
         HttpHead h = request();
-        const Decision d = pool.decide(h, client, sessions, 10 + i);
+        const Decision d = decideOn(pool, h, client, sessions, 10 + i);
         QVERIFY(d.backend);
         QVERIFY(d.backend != all.at(0));
         ++picks[d.backend->name()];
@@ -476,15 +491,15 @@ void TestAffinity::zeroWeightGetsNoNewSessions()
     Limpet::Pool pool(threeBackends());
     Limpet::SessionTable sessions(1000, 3600s);
     HttpHead first = request();
-    const Decision issued = pool.decide(first, client, sessions, 1);
+    const Decision issued = decideOn(pool, first, client, sessions, 1);
     issued.backend->setWeight(0);
     for (int i = 0; i < 20; ++i) {
         HttpHead h = request();
-        QVERIFY(pool.decide(h, client, sessions, 2 + i).backend != issued.backend);
+        QVERIFY(decideOn(pool, h, client, sessions, 2 + i).backend != issued.backend);
     }
     // Its existing session stays with it.
     HttpHead head = request("Cookie: SRV=" + issued.key + "\r\n");
-    const Decision d = pool.decide(head, client, sessions, 30);
+    const Decision d = decideOn(pool, head, client, sessions, 30);
     QCOMPARE(d.reason, ReasonCode::CookieHit);
     QCOMPARE(d.backend, issued.backend);
 }
@@ -497,7 +512,7 @@ void TestAffinity::roundRobinIsEven()
     QList<QString> order;
     for (int i = 0; i < 300; ++i) {
         HttpHead h = request();
-        const Decision d = pool.decide(h, client, sessions, i);
+        const Decision d = decideOn(pool, h, client, sessions, i);
         QCOMPARE(d.reason, ReasonCode::CookieAbsent);
         ++picks[d.backend->name()];
         order.append(d.backend->name());
@@ -536,7 +551,7 @@ void TestAffinity::weightsAreHonoured()
         QHash<QString, int> inRound;
         for (int i = 0; i < total; ++i) {
             HttpHead h = request();
-            const Decision d = pool.decide(h, client, sessions, round * total + i);
+            const Decision d = decideOn(pool, h, client, sessions, round * total + i);
             ++inRound[d.backend->name()];
             ++picks[d.backend->name()];
         }
@@ -556,7 +571,7 @@ void TestAffinity::smoothWeightedInterleaving()
     QString sequence;
     for (int i = 0; i < 14; ++i) {
         HttpHead h = request();
-        sequence += pool.decide(h, client, sessions, i).backend->name();
+        sequence += decideOn(pool, h, client, sessions, i).backend->name();
     }
     QCOMPARE(sequence, u"aabacaaaabacaa"_s);
 
@@ -565,7 +580,7 @@ void TestAffinity::smoothWeightedInterleaving()
     QString seq21;
     for (int i = 0; i < 6; ++i) {
         HttpHead h = request();
-        seq21 += pool21.decide(h, client, sessions, i).backend->name();
+        seq21 += decideOn(pool21, h, client, sessions, i).backend->name();
     }
     QCOMPARE(seq21, u"abaaba"_s);
 }
@@ -577,7 +592,7 @@ void TestAffinity::modeNone()
     QHash<QString, int> picks;
     for (int i = 0; i < 30; ++i) {
         HttpHead head = request("Cookie: a=1; SRV=0123abcd-r1-89abcdef\r\n");
-        const Decision d = pool.decide(head, client, sessions, i);
+        const Decision d = decideOn(pool, head, client, sessions, i);
         QCOMPARE(d.reason, ReasonCode::NoAffinity);
         QVERIFY(d.backend);
         QCOMPARE(d.setCookie, QByteArray());
@@ -628,14 +643,14 @@ void TestAffinity::loaderAcceptedNamesKeepTheirSessions()
     pool.backendByName(u"other"_s)->setState(BackendState::Maint);
 
     HttpHead first = request();
-    const Decision issued = pool.decide(first, client, sessions, 1);
+    const Decision issued = decideOn(pool, first, client, sessions, 1);
     QCOMPARE(issued.backend, target);
     QVERIFY2(isCookieValue(cookieValue(issued.setCookie)),
         qPrintable(u"not a valid cookie value: "_s + QString::fromUtf8(issued.setCookie)));
 
     pool.backendByName(u"other"_s)->setState(BackendState::Ready);
     HttpHead again = request("Cookie: SRV=" + issued.key + "\r\n");
-    const Decision d = pool.decide(again, client, sessions, 2);
+    const Decision d = decideOn(pool, again, client, sessions, 2);
     QVERIFY2(d.reason == ReasonCode::CookieHit,
         qPrintable(u"got "_s + Limpet::reasonCodeName(d.reason) + u" for cookie "_s
             + QString::fromUtf8(issued.key)));

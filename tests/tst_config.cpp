@@ -254,18 +254,19 @@ void TestConfig::errors_data()
     QTest::newRow("unknown-key-sticky") << "[[pool]]\n"
                                            "name = \"web\"\n"
                                            "[pool.sticky]\n"
-                                           "mode = \"insert\"\n"
+                                           "mode = \"source\"\n"
                                            "path = \"/\"\n"
                                            "[[pool.backend]]\n"
                                            "name = \"a\"\n"
                                            "address = \"127.0.0.1:8001\"\n"_ba
                                         << 5 << 1
-                                        << u"unknown key 'path' in [pool.sticky] (allowed: "
-                                           "mode, cookie)"_s
+                                        << u"unknown key 'path' in [pool.sticky] (mode source) "
+                                           "(allowed: mode, trusted_proxies)"_s
                                         << 1;
     QTest::newRow("unknown-key-backend")
         << minimalPool + "port = 8001\n"_ba << 6 << 1
-        << u"unknown key 'port' in [[pool.backend]] (allowed: name, address, route, weight)"_s << 1;
+        << u"unknown key 'port' in [[pool.backend]] (allowed: name, address, route, weight, "
+           "state)"_s << 1;
 
     // Wrong types: reported at the value.
     QTest::newRow("string-for-int") << "[listener]\nworkers = \"4\"\n"_ba + minimalPool << 2 << 11
@@ -347,13 +348,13 @@ void TestConfig::errors_data()
     // Unsupported choices: reported at the value.
     QTest::newRow("unknown-balance") << "[[pool]]\n"
                                         "name = \"web\"\n"
-                                        "balance = \"leastconn\"\n"
+                                        "balance = \"fastest\"\n"
                                         "[[pool.backend]]\n"
                                         "name = \"a\"\n"
                                         "address = \"127.0.0.1:8001\"\n"_ba
                                      << 3 << 11
-                                     << u"balance = \"leastconn\" is not supported (allowed: "
-                                        "roundrobin)"_s
+                                     << u"balance = \"fastest\" is not supported (allowed: "
+                                        "roundrobin, random, leastconn, byrequests, consistent)"_s
                                      << 1;
     QTest::newRow("unknown-sticky-mode") << "[[pool]]\n"
                                             "name = \"web\"\n"
@@ -363,8 +364,9 @@ void TestConfig::errors_data()
                                             "name = \"a\"\n"
                                             "address = \"127.0.0.1:8001\"\n"_ba
                                          << 4 << 8
-                                         << u"sticky mode \"rewrite\" is not supported (allowed: "
-                                            "insert, none)"_s
+                                         << u"mode = \"rewrite\" is not supported (allowed: "
+                                            "insert, prefix, route, learn, source, domain, header, "
+                                            "param, none)"_s
                                          << 1;
     QTest::newRow("bad-cookie-name")
         << "[[pool]]\n"

@@ -105,8 +105,8 @@ QByteArray configFor(const QList<const TestBackend *> &backends, quint16 listenP
         + "\"\nworkers = 2\n\n[timeouts]\nshutdown = 5000\n\n[[pool]]\nname = \"web\"\n"
           "[pool.sticky]\nmode = \"insert\"\ncookie = \"SRV\"\n";
     for (const TestBackend *b : backends)
-        toml += "\n[[pool.backend]]\nname = \"" + b->name().toUtf8() + "\"\naddress = \"127.0.0.1:"
-            + QByteArray::number(b->port()) + "\"\n";
+        toml += "\n[[pool.backend]]\nname = \"" + b->name().toUtf8()
+            + "\"\naddress = \"127.0.0.1:" + QByteArray::number(b->port()) + "\"\n";
     return toml;
 }
 
@@ -182,14 +182,14 @@ void TestProxyBinary::binaryServesAndStopsOnSigterm()
     }
     LimpetProcess limpet;
     const quint16 port = limpet.start({u"--no-gui"_s, u"--config"_s, config},
-                                      QRegularExpression(u"Limpet listening on http://127\\.0\\.0\\.1:(\\d+)/"_s));
+        QRegularExpression(u"Limpet listening on http://127\\.0\\.0\\.1:(\\d+)/"_s));
     QVERIFY2(port != 0, limpet.output().constData());
 
     const QString jar = dir.filePath(u"jar.txt"_s);
     QByteArray first;
     for (int i = 0; i < 4; ++i) {
         const CurlResult r = runCurl({u"-s"_s, u"-f"_s, u"-c"_s, jar, u"-b"_s, jar},
-                                     u"http://127.0.0.1:%1/hello"_s.arg(port));
+            u"http://127.0.0.1:%1/hello"_s.arg(port));
         QVERIFY2(r.exitCode == 0, r.error.constData());
         if (i == 0)
             first = r.body;
@@ -227,7 +227,7 @@ void TestProxyBinary::binarySigtermFinishesInFlightRequest()
     }
     LimpetProcess limpet;
     const quint16 port = limpet.start({u"--no-gui"_s, u"--config"_s, config},
-                                      QRegularExpression(u"Limpet listening on http://127\\.0\\.0\\.1:(\\d+)/"_s));
+        QRegularExpression(u"Limpet listening on http://127\\.0\\.0\\.1:(\\d+)/"_s));
     QVERIFY2(port != 0, limpet.output().constData());
 
     TestClient client(port);
@@ -275,16 +275,16 @@ void TestProxyBinary::binaryDemoCluster()
             QSKIP("port 8080 is busy: the demo cannot start here");
     }
     LimpetProcess limpet;
-    const quint16 port = limpet.start({u"--no-gui"_s},
-                                      QRegularExpression(u"open http://127\\.0\\.0\\.1:(\\d+)/"_s));
+    const quint16 port = limpet.start(
+        {u"--no-gui"_s}, QRegularExpression(u"open http://127\\.0\\.0\\.1:(\\d+)/"_s));
     QVERIFY2(port == 8080, limpet.output().constData());
 
     QTemporaryDir dir;
     const QString jar = dir.filePath(u"jar.txt"_s);
     QByteArray servedBy;
     for (int i = 0; i < 3; ++i) {
-        const CurlResult r = runCurl({u"-s"_s, u"-f"_s, u"-c"_s, jar, u"-b"_s, jar},
-                                     u"http://127.0.0.1:8080/"_s);
+        const CurlResult r
+            = runCurl({u"-s"_s, u"-f"_s, u"-c"_s, jar, u"-b"_s, jar}, u"http://127.0.0.1:8080/"_s);
         QVERIFY2(r.exitCode == 0, r.error.constData());
         const qsizetype at = r.body.indexOf("Served by <b>");
         QVERIFY2(at >= 0, r.body.constData());
@@ -293,8 +293,9 @@ void TestProxyBinary::binaryDemoCluster()
             servedBy = name;
         QCOMPARE(name, servedBy);
         // The demo app counts this session's visits: stickiness keeps the count going.
-        QVERIFY2(r.body.contains(QByteArray("in this session: <b>" + QByteArray::number(i + 1) + "</b>")),
-                 r.body.constData());
+        QVERIFY2(r.body.contains(
+                     QByteArray("in this session: <b>" + QByteArray::number(i + 1) + "</b>")),
+            r.body.constData());
     }
     limpet.process().terminate();
     QVERIFY(limpet.process().waitForFinished(10000));

@@ -13,6 +13,11 @@
 
 #include <memory>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 using namespace LimpetTest;
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -35,6 +40,42 @@ void expectRefused(quint16 port, const QByteArray &raw, int status)
     QVERIFY2(client.waitForClosed(5000), "the proxy kept the connection open after an error");
 }
 
+/// Sends `request` with a blocking POSIX socket (stopping quietly if the peer stops reading or
+/// resets), then reads until EOF or error; returns every byte received.
+QByteArray rawExchange(quint16 port, const QByteArray &request)
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    if (fd < 0)
+        return {};
+    timeval tv{5, 0};
+    ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    ::setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(port);
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    QByteArray received;
+    if (::connect(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) == 0) {
+        qsizetype sent = 0;
+        while (sent < request.size()) {
+            const ssize_t n = ::send(
+                fd, request.constData() + sent, size_t(request.size() - sent), MSG_NOSIGNAL);
+            if (n <= 0)
+                break;
+            sent += n;
+        }
+        char buf[4096];
+        while (true) {
+            const ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+            if (n <= 0)
+                break;
+            received.append(buf, n);
+        }
+    }
+    ::close(fd);
+    return received;
+}
+
 } // namespace
 
 class TestProxyErrors : public QObject
@@ -46,6 +87,7 @@ private Q_SLOTS:
     void malformedRequestRefused();
     void badChunkSize();
     void uriTooLong();
+    void oversizedRequestStillGetsItsAnswer();
     void uriAtLimitAccepted();
     void headerBlockTooLarge();
     void tooManyHeaders();
@@ -74,18 +116,17 @@ void TestProxyErrors::malformedRequestRefused_data()
     QTest::addColumn<QByteArray>("request");
     QTest::addColumn<int>("status");
 
-    QTest::newRow("Content-Length with Transfer-Encoding")
-        << QByteArray("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\n"
-                      "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n")
-        << 400;
-    QTest::newRow("differing duplicate Content-Length")
-        << QByteArray("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\n"
-                      "hello!")
-        << 400;
+    QTest::newRow("Content-Length with Transfer-Encoding") << QByteArray(
+        "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\n"
+        "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n") << 400;
+    QTest::newRow("differing duplicate Content-Length") << QByteArray(
+        "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\n"
+        "hello!") << 400;
     QTest::newRow("Transfer-Encoding not chunked")
         << QByteArray("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: gzip\r\n\r\n") << 400;
-    QTest::newRow("obs-fold")
-        << QByteArray("GET / HTTP/1.1\r\nHost: a\r\nX-Folded: first\r\n second\r\n\r\n") << 400;
+    QTest::newRow("obs-fold") << QByteArray(
+        "GET / HTTP/1.1\r\nHost: a\r\nX-Folded: first\r\n second\r\n\r\n")
+                              << 400;
     QTest::newRow("control character in a value")
         << QByteArray("GET / HTTP/1.1\r\nHost: a\r\nX-Bad: a\x01z\r\n\r\n") << 400;
     QTest::newRow("space in a header name")
@@ -105,8 +146,8 @@ void TestProxyErrors::malformedRequestRefused_data()
         << QByteArray("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 5, 6\r\n\r\nhello!") << 400;
     QTest::newRow("whitespace before the first header")
         << QByteArray("GET / HTTP/1.1\r\n Host: a\r\n\r\n") << 400;
-    QTest::newRow("NUL in the target") << QByteArray(QByteArray("GET /a") + '\0' + "b HTTP/1.1\r\nHost: a\r\n\r\n")
-                                       << 400;
+    QTest::newRow("NUL in the target")
+        << QByteArray(QByteArray("GET /a") + '\0' + "b HTTP/1.1\r\nHost: a\r\n\r\n") << 400;
     QTest::newRow("HTTP/2.0 request line")
         << QByteArray("GET / HTTP/2.0\r\nHost: a\r\n\r\n") << 400;
 }
@@ -140,7 +181,7 @@ void TestProxyErrors::badChunkSize()
                         "zz\r\nhello\r\n0\r\n\r\n"));
     const HttpResponse r = client.readResponse(5000);
     QVERIFY2(r.status == 400 || (r.status == 0 && r.closed),
-             qPrintable(u"status %1, closed %2"_s.arg(r.status).arg(r.closed)));
+        qPrintable(u"status %1, closed %2"_s.arg(r.status).arg(r.closed)));
     QVERIFY(client.waitForClosed(5000));
     QCOMPARE(backend.completeRequestCount(), 0);
     QTRY_COMPARE_WITH_TIMEOUT(backend.openConnectionCount(), 0, 5000);
@@ -156,15 +197,36 @@ void TestProxyErrors::uriTooLong()
     TestProxy proxy({&backend}, options);
     QVERIFY2(proxy.isRunning(), qPrintable(proxy.error()));
 
-    expectRefused(proxy.port(), "GET /" + QByteArray(200, 'u') + " HTTP/1.1\r\nHost: a\r\n\r\n",
-                  414);
+    expectRefused(
+        proxy.port(), "GET /" + QByteArray(200, 'u') + " HTTP/1.1\r\nHost: a\r\n\r\n", 414);
     if (QTest::currentTestFailed())
         return;
-    // Far longer than any buffer: refused early, not after reading it all.
-    expectRefused(proxy.port(), "GET /" + QByteArray(1000000, 'u') + " HTTP/1.1\r\nHost: a\r\n\r\n",
-                  414);
-    if (QTest::currentTestFailed())
-        return;
+    QCOMPARE(backend.requestCount(), 0);
+}
+
+void TestProxyErrors::oversizedRequestStillGetsItsAnswer()
+{
+    // A 1 MB request line is refused after the first few KiB, while the client is still
+    // sending. If the proxy then closes its socket with unread bytes in it, the kernel resets
+    // the connection and the answer can be lost (hence "lingering close", RFC 9112 9.6: stop
+    // sending, keep reading for a while, then close). A plain POSIX client is used, because a
+    // QTcpSocket discards what it received as soon as one of its writes fails. Repeated: a
+    // missing lingering close loses the answer only some of the time.
+    TestBackend backend(u"b1"_s);
+    ProxyOptions options;
+    options.limits.maxUri = 64;
+    TestProxy proxy({&backend}, options);
+    QVERIFY2(proxy.isRunning(), qPrintable(proxy.error()));
+
+    const QByteArray request = "GET /" + QByteArray(1000000, 'u') + " HTTP/1.1\r\nHost: a\r\n\r\n";
+    int answered = 0;
+    constexpr int Attempts = 20;
+    for (int i = 0; i < Attempts; ++i) {
+        const QByteArray received = rawExchange(proxy.port(), request);
+        answered += received.startsWith("HTTP/1.1 414 ");
+    }
+    QVERIFY2(answered == Attempts,
+        qPrintable(u"the client read the 414 in %1 of %2 attempts"_s.arg(answered).arg(Attempts)));
     QCOMPARE(backend.requestCount(), 0);
 }
 
@@ -191,7 +253,7 @@ void TestProxyErrors::headerBlockTooLarge()
     QVERIFY2(proxy.isRunning(), qPrintable(proxy.error()));
 
     expectRefused(proxy.port(),
-                  "GET / HTTP/1.1\r\nHost: a\r\nX-Big: " + QByteArray(2000, 'h') + "\r\n\r\n", 431);
+        "GET / HTTP/1.1\r\nHost: a\r\nX-Big: " + QByteArray(2000, 'h') + "\r\n\r\n", 431);
     if (QTest::currentTestFailed())
         return;
     // Many small headers adding up past the limit.
@@ -294,9 +356,8 @@ void TestProxyErrors::backendResponseRefused_data()
                       "2\r\nok\r\n0\r\n\r\n");
     QTest::newRow("differing Content-Lengths")
         << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\nok!");
-    QTest::newRow("head over the limit")
-        << QByteArray("HTTP/1.1 200 OK\r\nX-Huge: " + QByteArray(200000, 'h')
-                      + "\r\nContent-Length: 2\r\n\r\nok");
+    QTest::newRow("head over the limit") << QByteArray("HTTP/1.1 200 OK\r\nX-Huge: "
+        + QByteArray(200000, 'h') + "\r\nContent-Length: 2\r\n\r\nok");
     QTest::newRow("control character in a value")
         << QByteArray("HTTP/1.1 200 OK\r\nX-Bad: a\x01b\r\nContent-Length: 2\r\n\r\nok");
 }
@@ -324,9 +385,9 @@ void TestProxyErrors::backendClosesMidBody_data()
     QTest::addColumn<QByteArray>("response");
     QTest::newRow("Content-Length")
         << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n" + QByteArray(500, 'x'));
-    QTest::newRow("chunked")
-        << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n100\r\n"
-                      + QByteArray(256, 'x') + "\r\n100\r\n" + QByteArray(20, 'x'));
+    QTest::newRow("chunked") << QByteArray(
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n100\r\n" + QByteArray(256, 'x')
+        + "\r\n100\r\n" + QByteArray(20, 'x'));
 }
 
 void TestProxyErrors::backendClosesMidBody()
@@ -462,8 +523,8 @@ void TestProxyErrors::tricklingHeadStillTimesOut()
     QElapsedTimer timer;
     timer.start();
     QVERIFY(client.send("GET / HTTP/1.1\r\nHost: a\r\n"));
-    while (timer.elapsed() < 5000 && client.isConnected()
-           && client.socket().bytesAvailable() == 0) {
+    while (
+        timer.elapsed() < 5000 && client.isConnected() && client.socket().bytesAvailable() == 0) {
         client.send("X");
         client.socket().waitForReadyRead(50);
     }

@@ -114,7 +114,8 @@ void TestProxyShutdown::stopAbortsTunnel()
     QVERIFY2(proxy.isRunning(), qPrintable(proxy.error()));
 
     TestClient client(proxy.port());
-    QVERIFY(client.send("GET /ws HTTP/1.1\r\nHost: a\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n"));
+    QVERIFY(client.send(
+        "GET /ws HTTP/1.1\r\nHost: a\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n"));
     QCOMPARE(client.readResponse(5000).status, 101);
     QVERIFY(client.send("ping"));
     QCOMPARE(client.readRaw(4, 5000), QByteArray("ping"));

@@ -92,8 +92,8 @@ void TestProxySticky::oneCookieOneBackend()
     for (int c = 0; c < 10; ++c) {
         TestClient client(proxy.port());
         for (int i = 0; i < 10; ++i, ++n) {
-            const HttpResponse r = client.request("GET", "/page" + QByteArray::number(n),
-                                                  {{"Cookie", cookie}});
+            const HttpResponse r
+                = client.request("GET", "/page" + QByteArray::number(n), {{"Cookie", cookie}});
             QCOMPARE(r.status, 200);
             QCOMPARE(r.body, first.body);
             QVERIFY(r.headerValues("set-cookie").isEmpty());
@@ -160,12 +160,13 @@ void TestProxySticky::affinityCookieHiddenFromBackend()
     sticky->clearRequests();
 
     TestClient client(proxy.port());
-    QCOMPARE(client.request("GET", "/", {{"Cookie", "lang=en; SRV=" + srv + "; theme=dark"}}).status,
-             200);
+    QCOMPARE(
+        client.request("GET", "/", {{"Cookie", "lang=en; SRV=" + srv + "; theme=dark"}}).status,
+        200);
     QCOMPARE(client.request("GET", "/", {{"Cookie", "SRV=" + srv}}).status, 200);
-    QCOMPARE(client.request("GET", "/", {{"Cookie", "a=1"}, {"Cookie", "SRV=" + srv + "; b=2"}})
-                 .status,
-             200);
+    QCOMPARE(
+        client.request("GET", "/", {{"Cookie", "a=1"}, {"Cookie", "SRV=" + srv + "; b=2"}}).status,
+        200);
 
     const QList<ReceivedRequest> seen = sticky->requests();
     QCOMPARE(seen.size(), 3);

@@ -4,8 +4,8 @@
 
 #include "testbackend.h"
 #include "testclient.h"
-#include "teststream.h"
 #include "testproxy.h"
+#include "teststream.h"
 
 #include <QElapsedTimer>
 #include <QTest>
@@ -55,6 +55,7 @@ private Q_SLOTS:
     void bigChunkedUpload();
     void slowClientPushesBackOnBackend();
     void slowBackendPushesBackOnClient();
+    void slowReadingBackendGetsWholeUpload();
     void clientGoneMidDownloadStopsBackend();
 };
 
@@ -74,7 +75,7 @@ void TestProxyStream::bigUploadInBoundedMemory()
     TestClient client(proxy.port());
     QVERIFY(client.send("PUT /big HTTP/1.1\r\nHost: a\r\nContent-Type: application/octet-stream\r\n"
                         "Content-Length: "
-                        + QByteArray::number(total) + "\r\n\r\n"));
+        + QByteArray::number(total) + "\r\n\r\n"));
     RssWatch rss;
     StreamHash sent;
     QElapsedTimer timer;
@@ -92,7 +93,7 @@ void TestProxyStream::bigUploadInBoundedMemory()
                 rss.sample();
         }
         QVERIFY2(socket.waitForBytesWritten(15000) || socket.bytesToWrite() == 0,
-                 qPrintable(u"upload stalled at %1"_s.arg(QString::fromLatin1(mib(offset)))));
+            qPrintable(u"upload stalled at %1"_s.arg(QString::fromLatin1(mib(offset)))));
         QVERIFY(timer.elapsed() < 120000);
     }
     while (socket.bytesToWrite() > 0)
@@ -102,7 +103,7 @@ void TestProxyStream::bigUploadInBoundedMemory()
     rss.sample();
     const qint64 seconds = qMax<qint64>(1, timer.elapsed() / 1000);
     qInfo("uploaded %s in %lld ms (%lld MiB/s), RSS growth %s", mib(total).constData(),
-          timer.elapsed(), total / MiB / seconds, mib(rss.growth()).constData());
+        timer.elapsed(), total / MiB / seconds, mib(rss.growth()).constData());
     QCOMPARE(r.status, 200);
     const QList<ReceivedRequest> seen = backend.requests();
     QCOMPARE(seen.size(), 1);
@@ -110,7 +111,7 @@ void TestProxyStream::bigUploadInBoundedMemory()
     QCOMPARE(seen[0].bodyLength, total);
     QCOMPARE(seen[0].bodyHash, sent.value());
     QVERIFY2(rss.growth() < AllowedGrowth,
-             qPrintable(u"RSS grew by %1"_s.arg(QString::fromLatin1(mib(rss.growth())))));
+        qPrintable(u"RSS grew by %1"_s.arg(QString::fromLatin1(mib(rss.growth())))));
 }
 
 void TestProxyStream::bigDownloadInBoundedMemory()
@@ -148,7 +149,7 @@ void TestProxyStream::bigDownloadInBoundedMemory()
     rss.sample();
     const qint64 seconds = qMax<qint64>(1, timer.elapsed() / 1000);
     qInfo("downloaded %s in %lld ms (%lld MiB/s), RSS growth %s", mib(received.count()).constData(),
-          timer.elapsed(), received.count() / MiB / seconds, mib(rss.growth()).constData());
+        timer.elapsed(), received.count() / MiB / seconds, mib(rss.growth()).constData());
     QCOMPARE(r.status, 200);
     QVERIFY(r.complete);
     QCOMPARE(r.header("content-length"), QByteArray::number(total));
@@ -156,7 +157,7 @@ void TestProxyStream::bigDownloadInBoundedMemory()
     QCOMPARE(received.value(), backend.streamHash());
     QCOMPARE(backend.streamsCompleted(), 1);
     QVERIFY2(rss.growth() < AllowedGrowth,
-             qPrintable(u"RSS grew by %1"_s.arg(QString::fromLatin1(mib(rss.growth())))));
+        qPrintable(u"RSS grew by %1"_s.arg(QString::fromLatin1(mib(rss.growth())))));
 }
 
 void TestProxyStream::bigChunkedUpload()
@@ -204,7 +205,7 @@ void TestProxyStream::bigChunkedUpload()
     QCOMPARE(seen[0].bodyLength, total);
     QCOMPARE(seen[0].bodyHash, sent.value());
     QVERIFY2(rss.growth() < AllowedGrowth,
-             qPrintable(u"RSS grew by %1"_s.arg(QString::fromLatin1(mib(rss.growth())))));
+        qPrintable(u"RSS grew by %1"_s.arg(QString::fromLatin1(mib(rss.growth())))));
 }
 
 void TestProxyStream::slowClientPushesBackOnBackend()
@@ -235,18 +236,17 @@ void TestProxyStream::slowClientPushesBackOnBackend()
     QTRY_VERIFY_WITH_TIMEOUT(backend.streamedBytes() > 0, 10000);
     // Stalled: the backend has bytes waiting and none accepted for a while. (This is a measure
     // of the stall, not a sleep: it passes as soon as the flow stops.)
-    QTRY_VERIFY_WITH_TIMEOUT(backend.msSinceStreamProgress() > 500
-                                 && backend.streamPendingBytes() > 0,
-                             20000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        backend.msSinceStreamProgress() > 500 && backend.streamPendingBytes() > 0, 20000);
     rss.sample();
     const qint64 stalledAt = backend.streamedBytes();
     qInfo("backend stalled after %s, RSS growth %s", mib(stalledAt).constData(),
-          mib(rss.growth()).constData());
+        mib(rss.growth()).constData());
     // What left the backend sits in kernel socket buffers (loopback autotunes them to tens of
     // MiB) and in the proxy's bounded buffers, not in an unbounded proxy queue.
     QVERIFY2(stalledAt < qMin<qint64>(total / 2, 192 * MiB), mib(stalledAt).constData());
     QVERIFY2(rss.growth() < 32 * MiB,
-             qPrintable(u"RSS grew by %1"_s.arg(QString::fromLatin1(mib(rss.growth())))));
+        qPrintable(u"RSS grew by %1"_s.arg(QString::fromLatin1(mib(rss.growth())))));
     QCOMPARE(backend.streamsCompleted(), 0);
 
     // Reading again resumes the flow.
@@ -278,8 +278,8 @@ void TestProxyStream::slowBackendPushesBackOnClient()
     backend.setReadingPaused(true);
     const qint64 total = bigTransferBytes() / 4;
     TestClient client(proxy.port());
-    QVERIFY(client.send("PUT /big HTTP/1.1\r\nHost: a\r\nContent-Length: " + QByteArray::number(total)
-                        + "\r\n\r\n"));
+    QVERIFY(client.send("PUT /big HTTP/1.1\r\nHost: a\r\nContent-Length: "
+        + QByteArray::number(total) + "\r\n\r\n"));
     RssWatch rss;
     StreamHash sent;
     QTcpSocket &socket = client.socket();
@@ -303,11 +303,11 @@ void TestProxyStream::slowBackendPushesBackOnClient()
     }
     const qint64 accepted = offset - socket.bytesToWrite();
     qInfo("client stalled after %s accepted, RSS growth %s", mib(accepted).constData(),
-          mib(rss.growth()).constData());
+        mib(rss.growth()).constData());
     QVERIFY2(offset < total, "the whole upload was accepted while the backend read nothing");
     QVERIFY2(accepted < 192 * MiB, mib(accepted).constData());
     QVERIFY2(rss.growth() < 32 * MiB,
-             qPrintable(u"RSS grew by %1"_s.arg(QString::fromLatin1(mib(rss.growth())))));
+        qPrintable(u"RSS grew by %1"_s.arg(QString::fromLatin1(mib(rss.growth())))));
     QCOMPARE(backend.completeRequestCount(), 0);
 
     // The backend reads again: everything arrives, intact.
@@ -327,6 +327,51 @@ void TestProxyStream::slowBackendPushesBackOnClient()
     QCOMPARE(seen.size(), 1);
     QCOMPARE(seen[0].bodyLength, total);
     QCOMPARE(seen[0].bodyHash, sent.value());
+}
+
+void TestProxyStream::slowReadingBackendGetsWholeUpload()
+{
+    // A backend that reads 64 KiB every 2 ms (~30 MiB/s at best): the upload is paced by it,
+    // arrives whole, and the proxy holds no more than its buffers meanwhile.
+    Behaviour b;
+    b.storeBody = false;
+    b.slowReadBytes = 64 * KiB;
+    b.slowReadIntervalMs = 2;
+    TestBackend backend(u"b1"_s, b);
+    TestProxy proxy({&backend});
+    QVERIFY2(proxy.isRunning(), qPrintable(proxy.error()));
+    warmUp(proxy.port());
+    if (QTest::currentTestFailed())
+        return;
+    backend.clearRequests();
+
+    const qint64 total = 24 * MiB;
+    TestClient client(proxy.port());
+    QVERIFY(client.send("POST /slow HTTP/1.1\r\nHost: a\r\nContent-Length: "
+        + QByteArray::number(total) + "\r\n\r\n"));
+    RssWatch rss;
+    StreamHash sent;
+    QTcpSocket &socket = client.socket();
+    qint64 offset = 0;
+    while (offset < total || socket.bytesToWrite() > 0) {
+        while (offset < total && socket.bytesToWrite() < 1 * MiB) {
+            const QByteArray data = patternBytes(offset, qMin(256 * KiB, total - offset));
+            sent.add(data);
+            socket.write(data);
+            offset += data.size();
+        }
+        QVERIFY(socket.waitForBytesWritten(15000) || socket.bytesToWrite() == 0);
+        rss.sample();
+    }
+    const HttpResponse r = client.readResponse(30000);
+    QCOMPARE(r.status, 200);
+    const QList<ReceivedRequest> seen = backend.requests();
+    QCOMPARE(seen.size(), 1);
+    QVERIFY(seen[0].complete);
+    QCOMPARE(seen[0].bodyLength, total);
+    QCOMPARE(seen[0].bodyHash, sent.value());
+    QVERIFY2(rss.growth() < 32 * MiB,
+        qPrintable(u"RSS grew by %1"_s.arg(QString::fromLatin1(mib(rss.growth())))));
 }
 
 void TestProxyStream::clientGoneMidDownloadStopsBackend()

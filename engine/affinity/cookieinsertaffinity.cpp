@@ -56,13 +56,13 @@ std::optional<QByteArray> CookieInsertAffinity::decode(QByteArrayView value)
     return route.toByteArray();
 }
 
-AffinityLookup CookieInsertAffinity::lookup(HttpHead &request) const
+AffinityLookup CookieInsertAffinity::lookup(AffinityRequest &request) const
 {
     AffinityLookup result;
-    const std::optional<QByteArray> value = Cookies::find(request, m_cookie);
+    const std::optional<QByteArray> value = Cookies::find(request.head, m_cookie);
     if (!value)
         return result; // CookieAbsent
-    Cookies::strip(request, m_cookie);
+    Cookies::strip(request.head, m_cookie);
     result.keySeen = *value;
     result.route = decode(*value);
     if (!result.route)
@@ -70,14 +70,19 @@ AffinityLookup CookieInsertAffinity::lookup(HttpHead &request) const
     return result;
 }
 
-QByteArray CookieInsertAffinity::newKey(const Backend &backend) const
+QByteArray CookieInsertAffinity::newKey(const Backend &backend, qint64) const
 {
     return randomHex() + '-' + backend.routeBytes() + '-' + randomHex();
 }
 
-QByteArray CookieInsertAffinity::setCookieFor(const QByteArray &key) const
+QByteArray CookieInsertAffinity::onResponse(AffinityResponse &response)
 {
-    return m_cookie + '=' + key + "; Path=/; HttpOnly";
+    const Decision &d = response.decision;
+    if (d.key.isEmpty() || d.key == d.keySeen)
+        return {};
+    QByteArray cookie = m_cookie + '=' + d.key + "; Path=/; HttpOnly";
+    response.head.addHeader("Set-Cookie", cookie);
+    return cookie;
 }
 
 } // namespace Limpet

@@ -18,6 +18,11 @@ bool isCookieHeader(const HttpHead &h, const HttpHead::Field &f)
     return !f.removed && h.view(f.name).compare("cookie", Qt::CaseInsensitive) == 0;
 }
 
+bool isSetCookieHeader(const HttpHead &h, const HttpHead::Field &f)
+{
+    return !f.removed && h.view(f.name).compare("set-cookie", Qt::CaseInsensitive) == 0;
+}
+
 /// Calls fn(name, value, pair) for each `name=value` pair of a Cookie header value.
 template<typename Fn>
 void forEachPair(QByteArrayView header, Fn &&fn)
@@ -80,6 +85,97 @@ bool strip(HttpHead &request, QByteArrayView name)
         removedAny = true;
     }
     return removedAny;
+}
+
+bool rewrite(HttpHead &request, QByteArrayView name, const ValueEdit &edit)
+{
+    bool rewroteAny = false;
+    const qsizetype count = request.fields.size();
+    for (qsizetype i = 0; i < count; ++i) {
+        const HttpHead::Field &f = request.fields.at(i);
+        if (!isCookieHeader(request, f))
+            continue;
+        bool changed = false;
+        QByteArray rebuilt;
+        forEachPair(request.view(f.value), [&](QByteArrayView n, QByteArrayView v, QByteArrayView pair) {
+            if (!rebuilt.isEmpty())
+                rebuilt.append("; ");
+            std::optional<QByteArray> replacement;
+            if (n == name)
+                replacement = edit(v);
+            if (replacement) {
+                rebuilt.append(n).append('=').append(*replacement);
+                changed = true;
+            } else {
+                rebuilt.append(pair);
+            }
+        });
+        if (!changed)
+            continue;
+        request.fields[i].removed = true;
+        request.addHeader("Cookie", rebuilt);
+        rewroteAny = true;
+    }
+    return rewroteAny;
+}
+
+QByteArrayView unquoted(QByteArrayView value)
+{
+    if (value.size() >= 2 && value.front() == '"' && value.back() == '"')
+        return value.sliced(1, value.size() - 2);
+    return value;
+}
+
+std::optional<SetCookie> parseSetCookie(QByteArrayView header)
+{
+    const qsizetype semi = header.indexOf(';');
+    const QByteArrayView pair = semi < 0 ? header : header.first(semi);
+    const qsizetype eq = pair.indexOf('=');
+    if (eq < 0)
+        return std::nullopt;
+    SetCookie cookie;
+    cookie.name = trimmed(pair.first(eq));
+    if (cookie.name.isEmpty())
+        return std::nullopt;
+    cookie.value = trimmed(pair.sliced(eq + 1));
+    cookie.attributes = semi < 0 ? QByteArrayView() : header.sliced(semi);
+    return cookie;
+}
+
+QList<QByteArray> setCookieValues(const HttpHead &response, QByteArrayView name)
+{
+    QList<QByteArray> values;
+    for (const HttpHead::Field &f : response.fields) {
+        if (!isSetCookieHeader(response, f))
+            continue;
+        const std::optional<SetCookie> cookie = parseSetCookie(response.view(f.value));
+        if (cookie && cookie->name == name)
+            values.append(cookie->value.toByteArray());
+    }
+    return values;
+}
+
+QList<QByteArray> rewriteSetCookies(HttpHead &response, QByteArrayView name, const ValueEdit &edit)
+{
+    QList<QByteArray> rewritten;
+    const qsizetype count = response.fields.size();
+    for (qsizetype i = 0; i < count; ++i) {
+        const HttpHead::Field &f = response.fields.at(i);
+        if (!isSetCookieHeader(response, f))
+            continue;
+        const std::optional<SetCookie> cookie = parseSetCookie(response.view(f.value));
+        if (!cookie || cookie->name != name)
+            continue;
+        const std::optional<QByteArray> replacement = edit(cookie->value);
+        if (!replacement)
+            continue;
+        QByteArray header;
+        header.append(cookie->name).append('=').append(*replacement).append(cookie->attributes);
+        response.fields[i].removed = true;
+        response.addHeader("Set-Cookie", header);
+        rewritten.append(header);
+    }
+    return rewritten;
 }
 
 } // namespace Limpet::Cookies

@@ -9,19 +9,19 @@ QString NoAffinity::name() const
     return u"none"_s;
 }
 
-AffinityLookup NoAffinity::lookup(HttpHead &) const
+AffinityLookup NoAffinity::lookup(AffinityRequest &) const
 {
     AffinityLookup result;
     result.missReason = ReasonCode::NoAffinity;
     return result;
 }
 
-QByteArray NoAffinity::newKey(const Backend &) const
+QByteArray NoAffinity::newKey(const Backend &, qint64) const
 {
     return {};
 }
 
-QByteArray NoAffinity::setCookieFor(const QByteArray &) const
+QByteArray NoAffinity::onResponse(AffinityResponse &)
 {
     return {};
 }

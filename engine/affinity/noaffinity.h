@@ -9,9 +9,9 @@ class NoAffinity final : public AffinityMode
 {
 public:
     [[nodiscard]] QString name() const override;
-    [[nodiscard]] AffinityLookup lookup(HttpHead &request) const override;
-    [[nodiscard]] QByteArray newKey(const Backend &backend) const override;
-    [[nodiscard]] QByteArray setCookieFor(const QByteArray &key) const override;
+    [[nodiscard]] AffinityLookup lookup(AffinityRequest &request) const override;
+    [[nodiscard]] QByteArray newKey(const Backend &backend, qint64 nowMs) const override;
+    QByteArray onResponse(AffinityResponse &response) override;
 };
 
 } // namespace Limpet

@@ -9,7 +9,7 @@ QString RoundRobinBalancer::name() const
     return u"roundrobin"_s;
 }
 
-BackendPtr RoundRobinBalancer::pick(const QList<BackendPtr> &candidates)
+BackendPtr RoundRobinBalancer::pick(const QList<BackendPtr> &candidates, const BalanceContext &)
 {
     if (candidates.isEmpty())
         return nullptr;

@@ -14,7 +14,8 @@ class RoundRobinBalancer final : public Balancer
 public:
     [[nodiscard]] QString name() const override;
     /// Thread-safe: takes m_lock for the few additions of one pick.
-    [[nodiscard]] BackendPtr pick(const QList<BackendPtr> &candidates) override;
+    [[nodiscard]] BackendPtr pick(
+        const QList<BackendPtr> &candidates, const BalanceContext &context) override;
 
 private:
     QMutex m_lock;

@@ -3,6 +3,7 @@
 #include <QHostAddress>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <chrono>
 #include <optional>
@@ -27,21 +28,91 @@ struct BackendConfig
     Endpoint address;
     QString route; ///< defaults to name
     int weight = 1;
+    QString state = QStringLiteral("ready"); ///< initial state: ready, drain, maint, standby
 };
 
-/// `[pool.sticky]`: how a session is kept on its backend.
+/// An IPv4/IPv6 network, "10.0.0.0/8".
+struct Cidr
+{
+    QHostAddress network;
+    int prefixLength = 0;
+    [[nodiscard]] bool contains(const QHostAddress &address) const
+    {
+        return address.isInSubnet(network, prefixLength);
+    }
+};
+
+/// `[pool.sticky]`: how a session is kept on its backend. Which keys apply depends on `mode`
+/// (README "Affinity modes"); the loader refuses keys that do not apply to the chosen mode.
 struct StickyConfig
 {
-    QString mode = QStringLiteral("insert"); ///< only "insert" and "none" for now
+    /// insert, prefix, route, learn, source, domain, header, param, none
+    QString mode = QStringLiteral("insert");
+    /// insert: Limpet's cookie; prefix / learn: the application's session cookie.
     QString cookie = QStringLiteral("SRV");
+
+    // insert
+    QString value = QStringLiteral("masked"); ///< hash, route or masked
+    QString salt;                             ///< value = hash: SHA-1(salt + address)
+    QString secret;                           ///< sign: HMAC-SHA256 key
+    bool sign = false;                        ///< default: on when a secret is set
+    QString path = QStringLiteral("/");
+    QString domain;
+    bool secure = false;
+    bool httpOnly = true;
+    QString sameSite;                   ///< Strict, Lax, None (None forces Secure); empty: not sent
+    std::optional<qint64> maxAge;       ///< seconds; absent: a session cookie
+    bool indirect = true;               ///< strip the cookie before the backend
+    bool nocache = false;               ///< Cache-Control: private on responses that set it
+    bool preserve = false;              ///< keep a cookie of that name the backend set itself
+    std::optional<qint64> maxIdle;      ///< seconds since last use carried in the cookie
+    std::optional<qint64> maxLife;      ///< seconds since first issue carried in the cookie
+
+    // prefix
+    QString delimiter = QStringLiteral("~"); ///< PHPSESSID=s1~abc
+
+    // route
+    QStringList names;                       ///< cookie and URL parameter names, checked in order
+    QString separator = QStringLiteral(".");
+    QString set = QStringLiteral("backend"); ///< backend (the app sets it) or balancer
+
+    // learn
+    int learnMaxEntries = 100000;
+    qint64 learnIdleSeconds = 3600;
+
+    // source
+    QList<Cidr> trustedProxies;
+
+    // header / param
+    QString header;
+    QString param;
 };
 
+/// One pool: backends with an affinity mode and a balancing algorithm, and the requests it
+/// takes (path prefixes and hosts).
 struct PoolConfig
 {
     QString name;
-    QString balance = QStringLiteral("roundrobin");
+    QString balance = QStringLiteral("roundrobin"); ///< roundrobin random leastconn byrequests consistent
     StickyConfig sticky;
     QList<BackendConfig> backends;
+
+    QStringList paths{QStringLiteral("/")}; ///< path prefixes served (longest match wins)
+    QStringList hosts;                      ///< Host names served; empty: any
+    QStringList exclude;                    ///< path prefixes answered 404, never proxied
+    QString stripPrefix;                    ///< removed from the path before the backend
+    QString addPrefix;                      ///< added to the path before the backend
+
+    bool failover = true;      ///< false: a session whose backend is gone gets 503 (Apache nofailover)
+    bool stickyStandby = false; ///< sessions stay on a standby backend when a ready one returns
+    std::optional<qint64> drainDeadlineSeconds; ///< after it, drained sessions are redispatched
+};
+
+/// `[log]`: where decisions go besides the in-memory ring.
+struct LogConfig
+{
+    QString access;         ///< access log file (combined format + backend, key, reason); empty: none
+    int decisions = 10000; ///< decision records kept in memory
 };
 
 struct Timeouts
@@ -77,6 +148,7 @@ struct Config
     Timeouts timeouts;
     Limits limits;
     SessionLimits sessions;
+    LogConfig log;
     QList<PoolConfig> pools;
 
     /// Number of worker threads to start: `workers`, or the core count when it is 0.

@@ -143,6 +143,69 @@ public:
         store(v);
     }
 
+    void readBool(const toml::table &t, const char *key, const QString &section, bool &out)
+    {
+        const toml::node *node = t.get(key);
+        if (!node)
+            return;
+        if (!node->is_boolean()) {
+            error(node->source(),
+                  u"%1.%2 must be true or false"_s.arg(section, QString::fromLatin1(key)));
+            return;
+        }
+        out = node->as_boolean()->get();
+    }
+
+    /// A string, or an array of strings.
+    void readStringList(const toml::table &t, const char *key, const QString &section,
+                        QStringList &out)
+    {
+        const toml::node *node = t.get(key);
+        if (!node)
+            return;
+        if (node->is_string()) {
+            out = {QString::fromStdString(node->as_string()->get())};
+            return;
+        }
+        if (!node->is_array()) {
+            error(node->source(), u"%1.%2 must be a string or an array of strings"_s.arg(
+                                      section, QString::fromLatin1(key)));
+            return;
+        }
+        out.clear();
+        for (const toml::node &item : *node->as_array()) {
+            if (!item.is_string()) {
+                error(item.source(), u"%1.%2 must only hold strings"_s.arg(
+                                         section, QString::fromLatin1(key)));
+                continue;
+            }
+            out.append(QString::fromStdString(item.as_string()->get()));
+        }
+    }
+
+    /// Checks a string against allowed values; reports the position of `key`.
+    void checkChoice(const toml::table &t, const char *key, const QString &section,
+                     const QString &value, const QStringList &allowed)
+    {
+        if (allowed.contains(value))
+            return;
+        const toml::node *node = t.get(key);
+        error(node ? node->source() : t.source(),
+              u"%1: %2 = \"%3\" is not supported (allowed: %4)"_s.arg(
+                  section, QString::fromLatin1(key), value, allowed.join(u", "_s)));
+    }
+
+    void readPathPrefixes(const toml::table &t, const char *key, const QString &section,
+                          QStringList &out)
+    {
+        readStringList(t, key, section, out);
+        for (const QString &p : std::as_const(out)) {
+            if (!p.startsWith(u'/'))
+                error(t.get(key)->source(), u"%1.%2: \"%3\" must start with '/'"_s.arg(
+                                                section, QString::fromLatin1(key), p));
+        }
+    }
+
     void readEndpoint(const toml::table &t, const char *key, const QString &section,
                       bool allowZeroPort, Endpoint &out)
     {
@@ -175,7 +238,7 @@ public:
         Config c;
         c.sourceFile = m_file;
         checkKeys(root, u"the top level"_s,
-                  {"listener", "admin", "timeouts", "limits", "sessions", "pool"});
+                  {"listener", "admin", "timeouts", "limits", "sessions", "log", "pool"});
 
         if (const auto *t = table(root, "listener", u"listener"_s)) {
             checkKeys(*t, u"[listener]"_s, {"bind", "workers"});
@@ -214,6 +277,13 @@ public:
                     [&](qint64 v) { c.sessions.idle = std::chrono::seconds(v); });
         }
 
+        if (const auto *t = table(root, "log", u"log"_s)) {
+            checkKeys(*t, u"[log]"_s, {"access", "decisions"});
+            readString(*t, "access", u"log"_s, c.log.access);
+            readInt(*t, "decisions", u"log"_s, 0, 10000000,
+                    [&](qint64 v) { c.log.decisions = static_cast<int>(v); });
+        }
+
         const toml::node *pools = root.get("pool");
         if (!pools) {
             error(root.source(), u"no [[pool]] defined: at least one pool with one backend is "
@@ -239,7 +309,9 @@ public:
     PoolConfig readPool(const toml::table &pt)
     {
         PoolConfig pool;
-        checkKeys(pt, u"[[pool]]"_s, {"name", "balance", "sticky", "backend"});
+        checkKeys(pt, u"[[pool]]"_s,
+                  {"name", "balance", "sticky", "backend", "paths", "hosts", "exclude",
+                   "strip_prefix", "add_prefix", "failover", "sticky_standby", "drain_deadline"});
         readString(pt, "name", u"pool"_s, pool.name);
         if (!pt.get("name"))
             error(pt.source(), u"[[pool]] needs a name"_s);
@@ -248,25 +320,28 @@ public:
         const QString section = u"pool '%1'"_s.arg(pool.name);
 
         readString(pt, "balance", section, pool.balance);
-        static const QStringList balances = {u"roundrobin"_s};
-        if (!balances.contains(pool.balance))
-            error(pt.get("balance")->source(),
-                  u"%1: balance = \"%2\" is not supported (allowed: %3)"_s.arg(
-                      section, pool.balance, balances.join(u", "_s)));
+        checkChoice(pt, "balance", section, pool.balance,
+                    {u"roundrobin"_s, u"random"_s, u"leastconn"_s, u"byrequests"_s,
+                     u"consistent"_s});
+        readPathPrefixes(pt, "paths", section, pool.paths);
+        readStringList(pt, "hosts", section, pool.hosts);
+        for (QString &h : pool.hosts)
+            h = h.toLower();
+        readPathPrefixes(pt, "exclude", section, pool.exclude);
+        readString(pt, "strip_prefix", section, pool.stripPrefix);
+        readString(pt, "add_prefix", section, pool.addPrefix);
+        if (!pool.stripPrefix.isEmpty() && !pool.stripPrefix.startsWith(u'/'))
+            error(pt.get("strip_prefix")->source(),
+                  u"%1.strip_prefix must start with '/'"_s.arg(section));
+        if (!pool.addPrefix.isEmpty() && !pool.addPrefix.startsWith(u'/'))
+            error(pt.get("add_prefix")->source(), u"%1.add_prefix must start with '/'"_s.arg(section));
+        readBool(pt, "failover", section, pool.failover);
+        readBool(pt, "sticky_standby", section, pool.stickyStandby);
+        readInt(pt, "drain_deadline", section, 1, 365LL * 86400,
+                [&](qint64 v) { pool.drainDeadlineSeconds = v; });
 
-        if (const auto *st = table(pt, "sticky", u"pool.sticky"_s)) {
-            checkKeys(*st, u"[pool.sticky]"_s, {"mode", "cookie"});
-            readString(*st, "mode", section, pool.sticky.mode);
-            static const QStringList modes = {u"insert"_s, u"none"_s};
-            if (!modes.contains(pool.sticky.mode))
-                error(st->get("mode")->source(),
-                      u"%1: sticky mode \"%2\" is not supported (allowed: %3)"_s.arg(
-                          section, pool.sticky.mode, modes.join(u", "_s)));
-            readString(*st, "cookie", section, pool.sticky.cookie);
-            if (const toml::node *n = st->get("cookie"); n && !validCookieName(pool.sticky.cookie))
-                error(n->source(), u"%1: cookie name \"%2\" is not a valid cookie name (letters, "
-                                   "digits and !#$%&'*+-.^_`|~)"_s.arg(section, pool.sticky.cookie));
-        }
+        if (const auto *st = table(pt, "sticky", u"pool.sticky"_s))
+            readSticky(*st, section, pool.sticky);
 
         const toml::node *backends = pt.get("backend");
         if (!backends) {
@@ -283,7 +358,10 @@ public:
         for (const toml::node &bn : *backends->as_array()) {
             const toml::table &bt = *bn.as_table();
             BackendConfig b;
-            checkKeys(bt, u"[[pool.backend]]"_s, {"name", "address", "route", "weight"});
+            checkKeys(bt, u"[[pool.backend]]"_s, {"name", "address", "route", "weight", "state"});
+            readString(bt, "state", section, b.state);
+            checkChoice(bt, "state", section, b.state,
+                        {u"ready"_s, u"drain"_s, u"maint"_s, u"standby"_s});
             readString(bt, "name", section, b.name);
             if (!bt.get("name"))
                 error(bt.source(), u"%1: [[pool.backend]] needs a name"_s.arg(section));
@@ -314,11 +392,129 @@ public:
                 error((bt.get("route") ? bt.get("route") : bt.get("name"))->source(),
                       u"%1: duplicate backend route '%2' (routes must be unique in a pool)"_s.arg(
                           section, b.route));
+            if (pool.sticky.mode == "route"_L1 && b.route.contains(pool.sticky.separator))
+                error((bt.get("route") ? bt.get("route") : bt.get("name"))->source(),
+                      u"%1: route '%2' contains the route separator '%3'"_s.arg(
+                          section, b.route, pool.sticky.separator));
             names.insert(b.name);
             routes.insert(b.route);
             pool.backends.append(b);
         }
         return pool;
+    }
+
+    void readSticky(const toml::table &st, const QString &section, StickyConfig &sticky)
+    {
+        readString(st, "mode", section, sticky.mode);
+        checkChoice(st, "mode", section, sticky.mode,
+                    {u"insert"_s, u"prefix"_s, u"route"_s, u"learn"_s, u"source"_s,
+                     u"domain"_s, u"header"_s, u"param"_s, u"none"_s});
+        const QString &m = sticky.mode;
+        // The keys each mode takes; any other key is an error naming what the mode allows.
+        if (m == "insert"_L1)
+            checkKeys(st, u"[pool.sticky] (mode insert)"_s,
+                      {"mode", "cookie", "value", "salt", "secret", "sign", "path", "domain",
+                       "secure", "httponly", "samesite", "max_age", "indirect", "nocache",
+                       "preserve", "maxidle", "maxlife"});
+        else if (m == "prefix"_L1)
+            checkKeys(st, u"[pool.sticky] (mode prefix)"_s, {"mode", "cookie", "delimiter", "nocache"});
+        else if (m == "route"_L1)
+            checkKeys(st, u"[pool.sticky] (mode route)"_s,
+                      {"mode", "names", "separator", "set", "path", "domain", "secure",
+                       "httponly", "samesite", "max_age"});
+        else if (m == "learn"_L1)
+            checkKeys(st, u"[pool.sticky] (mode learn)"_s, {"mode", "cookie", "max_entries", "idle"});
+        else if (m == "source"_L1)
+            checkKeys(st, u"[pool.sticky] (mode source)"_s, {"mode", "trusted_proxies"});
+        else if (m == "header"_L1)
+            checkKeys(st, u"[pool.sticky] (mode header)"_s, {"mode", "header"});
+        else if (m == "param"_L1)
+            checkKeys(st, u"[pool.sticky] (mode param)"_s, {"mode", "param"});
+        else
+            checkKeys(st, u"[pool.sticky] (mode %1)"_s.arg(m), {"mode"});
+
+        if (m == "learn"_L1 || m == "prefix"_L1)
+            sticky.cookie.clear(); // the application's cookie: required, no default
+        readString(st, "cookie", section, sticky.cookie);
+        if ((m == "learn"_L1 || m == "prefix"_L1) && !st.get("cookie"))
+            error(st.source(), u"%1: mode %2 needs cookie = \"<the application's session cookie, "
+                               "e.g. PHPSESSID>\""_s.arg(section, m));
+        if (const toml::node *n = st.get("cookie"); n && !validCookieName(sticky.cookie))
+            error(n->source(), u"%1: cookie name \"%2\" is not a valid cookie name (letters, "
+                               "digits and !#$%&'*+-.^_`|~)"_s.arg(section, sticky.cookie));
+
+        readString(st, "value", section, sticky.value);
+        checkChoice(st, "value", section, sticky.value, {u"hash"_s, u"route"_s, u"masked"_s});
+        readString(st, "salt", section, sticky.salt);
+        readString(st, "secret", section, sticky.secret);
+        sticky.sign = !sticky.secret.isEmpty();
+        readBool(st, "sign", section, sticky.sign);
+        if (sticky.sign && sticky.secret.isEmpty())
+            error(st.get("sign")->source(),
+                  u"%1: sign = true needs a secret = \"...\" to sign with"_s.arg(section));
+        readString(st, "path", section, sticky.path);
+        if (!sticky.path.startsWith(u'/'))
+            error(st.get("path")->source(), u"%1: cookie path must start with '/'"_s.arg(section));
+        readString(st, "domain", section, sticky.domain);
+        readBool(st, "secure", section, sticky.secure);
+        readBool(st, "httponly", section, sticky.httpOnly);
+        readString(st, "samesite", section, sticky.sameSite);
+        if (st.get("samesite"))
+            checkChoice(st, "samesite", section, sticky.sameSite,
+                        {u"Strict"_s, u"Lax"_s, u"None"_s});
+        if (sticky.sameSite == "None"_L1)
+            sticky.secure = true; // browsers refuse SameSite=None without Secure
+        readInt(st, "max_age", section, 0, 10LL * 365 * 86400,
+                [&](qint64 v) { sticky.maxAge = v; });
+        readBool(st, "indirect", section, sticky.indirect);
+        readBool(st, "nocache", section, sticky.nocache);
+        readBool(st, "preserve", section, sticky.preserve);
+        readInt(st, "maxidle", section, 1, 10LL * 365 * 86400,
+                [&](qint64 v) { sticky.maxIdle = v; });
+        readInt(st, "maxlife", section, 1, 10LL * 365 * 86400,
+                [&](qint64 v) { sticky.maxLife = v; });
+
+        readString(st, "delimiter", section, sticky.delimiter);
+        if (sticky.delimiter.size() != 1)
+            error(st.get("delimiter")->source(),
+                  u"%1: delimiter must be one character"_s.arg(section));
+
+        readStringList(st, "names", section, sticky.names);
+        if (m == "route"_L1 && sticky.names.isEmpty())
+            error(st.source(), u"%1: mode route needs names = [\"JSESSIONID\", \"jsessionid\"] "
+                               "(the cookie and URL parameter that carry the route)"_s.arg(section));
+        readString(st, "separator", section, sticky.separator);
+        if (sticky.separator.size() != 1)
+            error(st.get("separator")->source(),
+                  u"%1: separator must be one character"_s.arg(section));
+        readString(st, "set", section, sticky.set);
+        checkChoice(st, "set", section, sticky.set, {u"backend"_s, u"balancer"_s});
+
+        readInt(st, "max_entries", section, 1, 100000000,
+                [&](qint64 v) { sticky.learnMaxEntries = static_cast<int>(v); });
+        readInt(st, "idle", section, 1, 365LL * 86400,
+                [&](qint64 v) { sticky.learnIdleSeconds = v; });
+
+        QStringList proxies;
+        readStringList(st, "trusted_proxies", section, proxies);
+        for (const QString &p : std::as_const(proxies)) {
+            const QPair<QHostAddress, int> subnet = QHostAddress::parseSubnet(p);
+            if (subnet.first.isNull())
+                error(st.get("trusted_proxies")->source(),
+                      u"%1: trusted_proxies: \"%2\" is not a network (e.g. \"10.0.0.0/8\", "
+                      "\"::1/128\")"_s.arg(section, p));
+            else
+                sticky.trustedProxies.append(Cidr{subnet.first, subnet.second});
+        }
+
+        readString(st, "header", section, sticky.header);
+        if (m == "header"_L1 && sticky.header.isEmpty())
+            error(st.source(), u"%1: mode header needs header = \"<request header name>\""_s.arg(
+                                   section));
+        readString(st, "param", section, sticky.param);
+        if (m == "param"_L1 && sticky.param.isEmpty())
+            error(st.source(), u"%1: mode param needs param = \"<query parameter name>\""_s.arg(
+                                   section));
     }
 
     static bool validCookieName(const QString &name)

@@ -46,7 +46,12 @@ public:
     {
         return QByteArrayView(raw.constData() + s.offset, s.length);
     }
-    [[nodiscard]] QByteArrayView targetView() const { return view(target); }
+    [[nodiscard]] QByteArrayView targetView() const
+    {
+        return m_targetOverride.isEmpty() ? view(target) : QByteArrayView(m_targetOverride);
+    }
+    /// Replaces the request target sent to the next hop (path rewriting).
+    void overrideTarget(QByteArray newTarget) { m_targetOverride = std::move(newTarget); }
     /// First value of a header (case-insensitive name), or an empty optional.
     [[nodiscard]] std::optional<QByteArrayView> header(QByteArrayView name) const;
     /// True when a header's comma-separated value list contains `token` (case-insensitive).
@@ -68,6 +73,7 @@ public:
 
 private:
     void appendFields(QByteArray &out) const;
+    QByteArray m_targetOverride;
 };
 
 } // namespace Limpet

@@ -24,6 +24,22 @@ QString toString(Health health)
     return health == Health::Up ? u"up"_s : u"down"_s;
 }
 
+std::optional<BackendState> backendStateFromString(QStringView text)
+{
+    for (BackendState s : {BackendState::Ready, BackendState::Drain, BackendState::Maint,
+                           BackendState::Standby}) {
+        if (text == toString(s))
+            return s;
+    }
+    return std::nullopt;
+}
+
+void Backend::setState(BackendState s, qint64 nowMs)
+{
+    if (m_state.exchange(s, std::memory_order_relaxed) != s)
+        m_stateSince.store(nowMs, std::memory_order_relaxed);
+}
+
 Backend::Backend(const BackendConfig &config, quint32 id)
     : m_id(id)
     , m_name(config.name)
@@ -31,6 +47,7 @@ Backend::Backend(const BackendConfig &config, quint32 id)
     , m_route(config.route.isEmpty() ? config.name : config.route)
     , m_routeBytes(m_route.toUtf8())
     , m_weight(config.weight)
+    , m_state(backendStateFromString(config.state).value_or(BackendState::Ready))
 {
 }
 

@@ -2,10 +2,12 @@
 
 #include "config/config.h"
 
+#include <QDateTime>
 #include <QString>
 
 #include <atomic>
 #include <memory>
+#include <optional>
 
 namespace Limpet {
 
@@ -16,6 +18,8 @@ enum class Health { Up, Down };
 
 [[nodiscard]] QString toString(BackendState state);
 [[nodiscard]] QString toString(Health health);
+/// "ready", "drain", "maint", "standby" → the state; anything else → empty optional.
+[[nodiscard]] std::optional<BackendState> backendStateFromString(QStringView text);
 
 /// Counters updated by every worker without locks; read by snapshots.
 struct BackendCounters
@@ -46,7 +50,10 @@ public:
     [[nodiscard]] int weight() const { return m_weight.load(std::memory_order_relaxed); }
     void setWeight(int w) { m_weight.store(w, std::memory_order_relaxed); }
     [[nodiscard]] BackendState state() const { return m_state.load(std::memory_order_relaxed); }
-    void setState(BackendState s) { m_state.store(s, std::memory_order_relaxed); }
+    /// Sets the state and, when it changes, when it did (drain_deadline counts from there).
+    void setState(BackendState s, qint64 nowMs = QDateTime::currentMSecsSinceEpoch());
+    /// ms since the epoch when the state last changed (0: since start).
+    [[nodiscard]] qint64 stateSinceMs() const { return m_stateSince.load(std::memory_order_relaxed); }
     [[nodiscard]] Health health() const { return m_health.load(std::memory_order_relaxed); }
     void setHealth(Health h) { m_health.store(h, std::memory_order_relaxed); }
 
@@ -68,6 +75,7 @@ private:
     const QByteArray m_routeBytes;
     std::atomic<int> m_weight;
     std::atomic<BackendState> m_state{BackendState::Ready};
+    std::atomic<qint64> m_stateSince{0};
     std::atomic<Health> m_health{Health::Up};
 };
 

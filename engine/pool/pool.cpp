@@ -2,6 +2,8 @@
 
 #include "session/sessiontable.h"
 
+using namespace Qt::StringLiterals;
+
 namespace Limpet {
 
 namespace {
@@ -13,10 +15,13 @@ quint32 nextBackendId()
 } // namespace
 
 Pool::Pool(const PoolConfig &config)
-    : m_name(config.name)
+    : m_config(config)
     , m_affinity(makeAffinityMode(config.sticky))
     , m_balancer(makeBalancer(config.balance))
+    , m_ring(makeBalancer(u"consistent"_s))
 {
+    if (!m_ring) // until the consistent balancer exists, hash modes fall back to the pool's
+        m_ring = makeBalancer(config.balance);
     for (const BackendConfig &b : config.backends)
         m_backends.append(std::make_shared<Backend>(b, nextBackendId()));
 }
@@ -47,64 +52,120 @@ BackendPtr Pool::backendByName(const QString &name) const
     return nullptr;
 }
 
-QList<BackendPtr> Pool::candidates(const QList<BackendPtr> &all) const
+Pool::Candidates Pool::candidates(const QList<BackendPtr> &all) const
 {
-    QList<BackendPtr> ready;
-    QList<BackendPtr> standby;
+    Candidates ready;
+    Candidates standby{{}, true};
     for (const BackendPtr &b : all) {
         if (b->health() != Health::Up || b->weight() <= 0)
             continue;
         if (b->state() == BackendState::Ready)
-            ready.append(b);
+            ready.backends.append(b);
         else if (b->state() == BackendState::Standby)
-            standby.append(b);
+            standby.backends.append(b);
     }
-    return ready.isEmpty() ? standby : ready;
+    return ready.backends.isEmpty() ? standby : ready;
 }
 
-Decision Pool::decide(HttpHead &request, const QHostAddress &client, SessionTable &sessions,
-                      qint64 nowMs)
+std::optional<ReasonCode> Pool::leaveReason(const Backend &bound, bool readyExists,
+                                            qint64 nowMs) const
 {
+    if (bound.health() == Health::Down || bound.state() == BackendState::Maint)
+        return ReasonCode::BackendDownRedispatched;
+    if (bound.state() == BackendState::Drain && m_config.drainDeadlineSeconds
+        && nowMs - bound.stateSinceMs() > *m_config.drainDeadlineSeconds * 1000)
+        return ReasonCode::DrainDeadlineRedispatched;
+    if (bound.state() == BackendState::Standby && readyExists && !m_config.stickyStandby)
+        return ReasonCode::StandbyReturned;
+    return std::nullopt;
+}
+
+Decision Pool::decide(AffinityRequest &request, SessionTable &sessions)
+{
+    const qint64 nowMs = request.nowMs;
     Decision d;
     d.timeMs = nowMs;
-    d.pool = m_name;
-    d.client = client;
+    d.pool = m_config.name;
+    d.client = request.client;
+    d.mode = m_affinity->name();
 
     const AffinityLookup seen = m_affinity->lookup(request);
     d.keySeen = seen.keySeen;
     d.reason = seen.missReason;
+    d.detail = seen.detail;
+    const QList<BackendPtr> all = backends();
+    const Candidates fresh = candidates(all);
+    const bool readyExists = !fresh.standby && !fresh.backends.isEmpty();
+
+    // Where the session was before, and whether it may stay there.
+    BackendPtr bound;
     if (seen.route) {
         d.decoded = QString::fromUtf8(*seen.route);
-        const BackendPtr bound = backendByRoute(*seen.route);
+        bound = backendByRoute(*seen.route);
         if (!bound) {
             d.reason = ReasonCode::CookieUnknownBackend;
-        } else if (!bound->usableForExistingSession()) {
-            d.reason = ReasonCode::BackendDownRedispatched;
-            d.changedBackend = true; // the session leaves its backend: it gets a new key below
+        } else if (const std::optional<ReasonCode> leave = leaveReason(*bound, readyExists, nowMs)) {
+            d.reason = *leave;
+            d.changedBackend = true;
+            d.previousBackend = bound->name();
+            d.changeCause = *leave;
         } else {
             d.backend = bound;
             d.key = seen.keySeen;
             d.reason = bound->state() == BackendState::Drain ? ReasonCode::BackendDrainingKept
-                                                             : ReasonCode::CookieHit;
+                                                             : seen.hitReason;
+        }
+        if (!d.backend && !m_config.failover) {
+            if (d.previousBackend.isEmpty())
+                d.previousBackend = d.decoded;
+            d.reason = ReasonCode::FailoverRefused;
+            return d;
+        }
+    } else if (seen.hashKey) {
+        d.key = *seen.hashKey;
+        // A session of a draining backend stays there (drain semantics apply to hash modes too).
+        if (const std::optional<QString> was = sessions.backendOf(m_config.name, d.key)) {
+            const BackendPtr previous = backendByName(*was);
+            if (previous && previous->state() == BackendState::Drain
+                && !leaveReason(*previous, readyExists, nowMs)) {
+                d.backend = previous;
+                d.reason = ReasonCode::BackendDrainingKept;
+            }
+        }
+        if (!d.backend) {
+            d.backend = m_ring->pick(fresh.backends, {stableHash(d.key)});
+            d.reason = fresh.standby ? ReasonCode::StandbyUsed : ReasonCode::Hash;
+            d.algorithm = m_ring->name();
         }
     }
 
-    if (!d.backend) {
-        d.backend = m_balancer->pick(candidates(backends()));
-        if (!d.backend) {
-            d.reason = ReasonCode::NoBackend;
-            return d;
-        }
+    if (!d.backend && !seen.hashKey) {
+        BalanceContext context;
+        if (m_balancer->name() == "consistent"_L1)
+            context.hash = stableHash(request.client.toString().toLatin1());
+        d.backend = m_balancer->pick(fresh.backends, context);
         d.algorithm = m_balancer->name();
-        d.key = m_affinity->newKey(*d.backend);
-        if (!d.key.isEmpty())
-            d.setCookie = m_affinity->setCookieFor(d.key);
+        if (d.backend) {
+            if (fresh.standby && !d.changedBackend)
+                d.reason = ReasonCode::StandbyUsed;
+            d.key = m_affinity->newKey(*d.backend, nowMs);
+            if (d.key.isEmpty() && !seen.keySeen.isEmpty() && !seen.route)
+                d.key = seen.keySeen; // learn: the application's cookie, bound on first sight
+        }
+    }
+    if (!d.backend) {
+        d.reason = ReasonCode::NoBackend;
+        return d;
     }
 
     if (!d.key.isEmpty()) {
         const std::optional<QString> previous =
-            sessions.touch(m_name, d.key, d.backend, client, nowMs);
-        d.changedBackend = d.changedBackend || (previous && *previous != d.backend->name());
+            sessions.touch(m_config.name, d.key, d.backend, request.client, nowMs);
+        if (previous && *previous != d.backend->name() && !d.changedBackend) {
+            d.changedBackend = true;
+            d.previousBackend = *previous;
+            d.changeCause = d.reason;
+        }
     }
     return d;
 }

@@ -2,6 +2,7 @@
 
 #include "http/httperror.h"
 #include "pool/pool.h"
+#include "routing/router.h"
 #include "proxy/proxysocket.h"
 #include "proxy/worker.h"
 
@@ -49,11 +50,26 @@ private:
     Backend *m_backend;
 };
 
-/// `http://<backend address>/x` → `http://<host the client used>/x`, for redirects a backend
-/// builds from its own address. Returns an empty optional when the value is not one of those.
-std::optional<QByteArray> rewriteLocation(
-    QByteArrayView value, const Backend &backend, QByteArrayView clientHost)
+DecisionLog::RequestFacts requestFacts(const HttpHead &request, bool wanted)
 {
+    DecisionLog::RequestFacts facts;
+    if (!wanted)
+        return facts;
+    facts.requestLine = request.method + ' ' + request.targetView().toByteArray() + " HTTP/"
+        + QByteArray::number(request.versionMajor) + '.' + QByteArray::number(request.versionMinor);
+    facts.referer = request.header("referer").value_or(QByteArrayView()).toByteArray();
+    facts.userAgent = request.header("user-agent").value_or(QByteArrayView()).toByteArray();
+    return facts;
+}
+
+/// A Location the backend built for itself, made right for the client: `http://<backend
+/// address>/x` → `http://<host the client used>/x`, and a path under add_prefix goes back under
+/// strip_prefix. Returns an empty optional when nothing needs to change.
+std::optional<QByteArray> rewriteLocation(QByteArrayView value, const Backend &backend,
+                                          QByteArrayView clientHost, const PoolConfig &pool)
+{
+    if (value.startsWith('/'))
+        return Router::restorePath(pool, value);
     if (clientHost.isEmpty() || !value.startsWith("http://"))
         return std::nullopt;
     const QByteArrayView rest = value.sliced(7);
@@ -65,8 +81,16 @@ std::optional<QByteArray> rewriteLocation(
         if (rest.startsWith(authority)
             && (rest.size() == authority.size() || rest.at(authority.size()) == '/'
                 || rest.at(authority.size()) == '?' || rest.at(authority.size()) == '#')) {
+            QByteArrayView path = rest.sliced(authority.size());
+            QByteArray restored;
+            if (path.startsWith('/')) {
+                if (std::optional<QByteArray> r = Router::restorePath(pool, path)) {
+                    restored = *r;
+                    path = restored;
+                }
+            }
             QByteArray out = "http://";
-            out.append(clientHost).append(rest.sliced(authority.size()));
+            out.append(clientHost).append(path);
             return out;
         }
     }
@@ -172,6 +196,8 @@ QCoro::Task<bool> ClientConnection::writeTo(
 
 QCoro::Task<> ClientConnection::sendError(int status, QByteArray detail)
 {
+    if (m_decision)
+        m_decision->status = status;
     qCInfo(lcProxy).noquote() << m_peer.toString() << status << detail;
     const QByteArray response = errorResponse(status, detail);
     co_await writeTo(m_socket, response, m_worker->runtime().config.timeouts.client);
@@ -213,18 +239,61 @@ QCoro::Task<ClientConnection::Next> ClientConnection::exchange()
         m_in.append(m_socket->takeAll());
     }
 
-    // 2. Where it goes.
+    // 2. Where it goes: the pool by host and path, then the pool's decision.
     HttpHead &request = m_parser.head();
-    Pool &pool = *rt.pools.first();
-    const Decision decision = pool.decide(request, m_peer, rt.sessions, nowMs());
+    const qint64 startMs = nowMs();
+    const QByteArray clientHost = request.header("host").value_or(QByteArrayView()).toByteArray();
+    const Router::Result routed = rt.router.select(clientHost, request.targetView());
+    if (!routed.pool) {
+        Decision refused;
+        refused.timeMs = startMs;
+        refused.client = m_peer;
+        refused.reason = routed.reason;
+        refused.status = 404;
+        rt.decisions.record(refused, requestFacts(request, rt.decisions.hasAccessLog()));
+        QByteArray detail = routed.reason == ReasonCode::Excluded
+            ? QByteArray("this path is not proxied")
+            : QByteArray("no pool serves this host and path");
+        co_await sendError(404, std::move(detail));
+        co_return Next::Close;
+    }
+    Pool &pool = *routed.pool;
+    AffinityRequest affinityRequest{request, m_peer, startMs};
+    Decision decision = pool.decide(affinityRequest, rt.sessions);
+    decision.method = request.method;
+    decision.target = request.targetView().toByteArray();
+    const DecisionLog::RequestFacts facts = requestFacts(request, rt.decisions.hasAccessLog());
     if (!decision.backend) {
-        QByteArray detail = "no backend available in pool " + pool.name().toUtf8();
+        decision.status = 503;
+        rt.decisions.record(decision, facts);
+        QByteArray detail;
+        if (decision.reason == ReasonCode::FailoverRefused)
+            detail = "the session's backend " + decision.previousBackend.toUtf8()
+                + " is unavailable and pool " + pool.name().toUtf8() + " does not fail over";
+        else
+            detail = "no backend available in pool " + pool.name().toUtf8();
         co_await sendError(503, std::move(detail));
         co_return Next::Close;
     }
     Backend &backend = *decision.backend;
     backend.counters.requests.fetch_add(1, std::memory_order_relaxed);
     ActiveGuard active(&backend);
+    // Records the decision with how the response went, whichever way this function returns.
+    struct Recorder
+    {
+        DecisionLog &log;
+        Decision &decision;
+        const DecisionLog::RequestFacts &facts;
+        qint64 startMs;
+        ClientConnection *connection;
+        ~Recorder()
+        {
+            decision.durationMs = nowMs() - startMs;
+            log.record(decision, facts);
+            connection->m_decision = nullptr;
+        }
+    } recorder{rt.decisions, decision, facts, startMs, this};
+    m_decision = &decision;
 
     // 3. The head the backend gets.
     const bool upgrade = request.upgrade;
@@ -233,15 +302,21 @@ QCoro::Task<ClientConnection::Next> ClientConnection::exchange()
     const bool clientKeepAlive = request.keepAlive;
     const bool hasBody = request.chunked || request.contentLength.value_or(0) > 0;
     const bool expectContinue = request.headerHasToken("expect", "100-continue");
-    const QByteArray clientHost = request.header("host").value_or(QByteArrayView()).toByteArray();
     if (expectContinue)
         request.removeHeader("expect"); // Limpet answers 100 Continue itself, below
     request.removeHopByHop(upgrade);
     if (upgrade)
         request.addHeader("Connection", "Upgrade");
     {
-        const std::optional<QByteArrayView> xff = request.header("x-forwarded-for");
-        QByteArray forwarded = xff ? xff->toByteArray() + ", " : QByteArray();
+        // Every X-Forwarded-For line the client sent, in order, then this hop (RFC 7239 style
+        // list semantics: repeated headers are one comma-separated list).
+        QByteArray forwarded;
+        for (const HttpHead::Field &f : std::as_const(request.fields)) {
+            if (f.removed
+                || request.view(f.name).compare("x-forwarded-for", Qt::CaseInsensitive) != 0)
+                continue;
+            forwarded.append(request.view(f.value)).append(", ");
+        }
         forwarded.append(m_peerText);
         request.removeHeader("x-forwarded-for");
         request.removeHeader("x-forwarded-proto");
@@ -253,6 +328,9 @@ QCoro::Task<ClientConnection::Next> ClientConnection::exchange()
         else
             request.addHeader("Host", backend.address().toString().toLatin1());
     }
+    const PoolConfig &poolConfig = pool.config();
+    if (!poolConfig.stripPrefix.isEmpty() || !poolConfig.addPrefix.isEmpty())
+        request.overrideTarget(Router::rewriteTarget(poolConfig, request.targetView()));
     const QByteArray requestHead = request.serializeRequest();
     m_parser.releaseHead();
 
@@ -403,11 +481,14 @@ QCoro::Task<ClientConnection::Next> ClientConnection::exchange()
     const int status = head.status;
     const bool switching = status == 101 && upgrade;
     head.removeHopByHop(switching);
-    if (!decision.setCookie.isEmpty())
-        head.addHeader("Set-Cookie", decision.setCookie);
+    {
+        AffinityResponse affinityResponse{head, decision, nowMs()};
+        decision.setCookie = pool.affinity().onResponse(affinityResponse);
+    }
     for (const char *name : {"location", "content-location"}) {
         if (const std::optional<QByteArrayView> v = head.header(name)) {
-            if (std::optional<QByteArray> rewritten = rewriteLocation(*v, backend, clientHost)) {
+            if (std::optional<QByteArray> rewritten =
+                    rewriteLocation(*v, backend, clientHost, poolConfig)) {
                 const QByteArray headerName = name[0] == 'l' ? "Location" : "Content-Location";
                 head.removeHeader(name);
                 head.addHeader(headerName, *rewritten);
@@ -431,6 +512,7 @@ QCoro::Task<ClientConnection::Next> ClientConnection::exchange()
     else if (clientMinor == 0)
         head.addHeader("Connection", "keep-alive");
     backend.counters.responses[qBound(0, status / 100, 5)].fetch_add(1, std::memory_order_relaxed);
+    decision.status = status;
     const QByteArray responseHead = head.serializeResponse();
     const bool headWritten = co_await writeTo(m_socket, responseHead, timeouts.client);
     if (!headWritten) {
@@ -458,6 +540,7 @@ QCoro::Task<ClientConnection::Next> ClientConnection::exchange()
             const QByteArray decoded = dechunk ? response.takeBody() : QByteArray();
             const QByteArrayView chunk
                 = dechunk ? QByteArrayView(decoded) : QByteArrayView(bin).sliced(bpos, consumed);
+            decision.bytesSent += static_cast<quint64>(chunk.size());
             const bool written = co_await writeTo(m_socket, chunk, timeouts.client);
             bpos += consumed;
             if (!written)

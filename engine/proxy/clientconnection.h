@@ -61,6 +61,7 @@ private:
     qsizetype m_inPos = 0;
     QHostAddress m_peer;
     QByteArray m_peerText; ///< for X-Forwarded-For
+    Decision *m_decision = nullptr; ///< the current request's record (exchange() owns it)
     bool m_idle = true;
     bool m_first = true;
 };

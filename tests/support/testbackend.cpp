@@ -73,8 +73,7 @@ public:
     BackendServer(QString name, std::shared_ptr<TestBackend::State> state)
         : m_name(std::move(name))
         , m_state(std::move(state))
-    {
-    }
+    { }
     ~BackendServer() override;
 
     const QString &name() const { return m_name; }
@@ -130,8 +129,8 @@ private:
     enum class St {
         Reading, ///< parsing requests
         Waiting, ///< a response is being prepared or streamed
-        Echo,    ///< after 101: every byte goes back
-        Silent,  ///< never answers again
+        Echo, ///< after 101: every byte goes back
+        Silent, ///< never answers again
         Closed
     };
 
@@ -377,7 +376,7 @@ void BackendConnection::onComplete(bool upgrade)
     if (upgrade && m_beh.mode == Behaviour::Mode::WebSocketEcho) {
         m_socket->write("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
                         "Connection: Upgrade\r\nX-Backend: "
-                        + m_server->name().toUtf8() + "\r\n\r\n");
+            + m_server->name().toUtf8() + "\r\n\r\n");
         m_st = St::Echo;
         if (m_pos < m_in.size())
             m_socket->write(m_in.sliced(m_pos));
@@ -501,7 +500,7 @@ void BackendConnection::respond()
 void BackendConnection::pumpStream()
 {
     while (m_streamRemaining > 0 && m_socket->bytesToWrite() < StreamHighWater
-           && m_socket->state() == QAbstractSocket::ConnectedState) {
+        && m_socket->state() == QAbstractSocket::ConnectedState) {
         const qint64 n = qMin(StreamChunk, m_streamRemaining);
         const QByteArray data = patternBytes(m_streamOffset, n);
         m_streamHash.add(data);
@@ -520,8 +519,8 @@ void BackendConnection::pumpStream()
             QMutexLocker lock(&m_state.lock);
             ++m_state.streamsCompleted;
         }
-        finishResponse(!m_keepAlive || m_beh.closeAfterResponse
-                       || m_beh.closeSilentlyAfterResponse);
+        finishResponse(
+            !m_keepAlive || m_beh.closeAfterResponse || m_beh.closeSilentlyAfterResponse);
     }
 }
 
@@ -548,7 +547,13 @@ void BackendConnection::finishResponse(bool close)
     }
     m_st = St::Reading;
     // Pipelined requests may be waiting in m_in: go on from the event loop, not recursively.
-    QMetaObject::invokeMethod(this, [this] { process(); readSome(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            process();
+            readSome();
+        },
+        Qt::QueuedConnection);
 }
 
 void BackendConnection::onDisconnected()
@@ -601,7 +606,8 @@ TestBackend::TestBackend(QString name, Behaviour behaviour)
 TestBackend::~TestBackend()
 {
     Detail::BackendServer *server = m_server;
-    QMetaObject::invokeMethod(server, [server] { delete server; }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        server, [server] { delete server; }, Qt::BlockingQueuedConnection);
     m_thread->quit();
     m_thread->wait();
 }
@@ -665,8 +671,8 @@ void TestBackend::setReadingPaused(bool paused)
     }
     if (!paused) {
         Detail::BackendServer *server = m_server;
-        QMetaObject::invokeMethod(server, [server] { server->resumeReading(); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            server, [server] { server->resumeReading(); }, Qt::QueuedConnection);
     }
 }
 

@@ -23,10 +23,10 @@ struct ReceivedRequest
     int versionMinor = 1;
     QByteArray rawHead; ///< the head bytes exactly as received, request line to blank line
     HeaderList headers; ///< in received order, names as received
-    QByteArray body;    ///< decoded body (de-chunked); empty when bodies are only counted
+    QByteArray body; ///< decoded body (de-chunked); empty when bodies are only counted
     QByteArray rawBody; ///< body bytes as received (chunk framing, trailers); same caveat
     qint64 bodyLength = 0; ///< decoded body bytes, always counted
-    quint64 bodyHash = 0;  ///< StreamHash of the decoded body, always computed
+    quint64 bodyHash = 0; ///< StreamHash of the decoded body, always computed
     bool complete = false; ///< the whole message (body included) arrived
     QByteArray parseError; ///< why the backend's parser refused what followed, if it did
 
@@ -40,28 +40,28 @@ struct ReceivedRequest
 struct Behaviour
 {
     enum class Mode {
-        Normal,             ///< status/headers/body below, Content-Length framing
-        Chunked,            ///< same body, chunked in `chunkSize` pieces, then `trailers`
-        CloseDelimited,     ///< no Content-Length: the body ends when the backend closes
-        Huge,               ///< `hugeBytes` of patternBytes(), generated as the socket drains
-        NeverAnswer,        ///< reads the request and keeps the connection open, silent
-        Malformed,          ///< sends `malformedResponse` as is; keeps the connection unless
-                            ///< closeAfterResponse (then: a raw response, e.g. a truncated one)
+        Normal, ///< status/headers/body below, Content-Length framing
+        Chunked, ///< same body, chunked in `chunkSize` pieces, then `trailers`
+        CloseDelimited, ///< no Content-Length: the body ends when the backend closes
+        Huge, ///< `hugeBytes` of patternBytes(), generated as the socket drains
+        NeverAnswer, ///< reads the request and keeps the connection open, silent
+        Malformed, ///< sends `malformedResponse` as is; keeps the connection unless
+                   ///< closeAfterResponse (then: a raw response, e.g. a truncated one)
         CloseWithoutAnswer, ///< reads the request, then closes without a byte
-        WebSocketEcho,      ///< 101 Switching Protocols to an Upgrade, then echoes every byte
-        Redirect,           ///< 302 with Location: http://127.0.0.1:<port>/x
+        WebSocketEcho, ///< 101 Switching Protocols to an Upgrade, then echoes every byte
+        Redirect, ///< 302 with Location: http://127.0.0.1:<port>/x
     };
     Mode mode = Mode::Normal;
     int status = 200;
     QByteArray reason = "OK";
-    HeaderList headers;     ///< extra response headers
-    bool hasBody = false;   ///< use `body`; otherwise the body is the backend's name
+    HeaderList headers; ///< extra response headers
+    bool hasBody = false; ///< use `body`; otherwise the body is the backend's name
     QByteArray body;
     bool echoTarget = false; ///< body = "<name> <target>" (tells pipelined responses apart)
-    HeaderList trailers;     ///< Chunked: trailer fields after the last chunk
-    int chunkSize = 4;       ///< Chunked: bytes per chunk
-    qint64 hugeBytes = 0;    ///< Huge: response body length
-    int delayMs = 0;         ///< wait this long after the request completed before answering
+    HeaderList trailers; ///< Chunked: trailer fields after the last chunk
+    int chunkSize = 4; ///< Chunked: bytes per chunk
+    qint64 hugeBytes = 0; ///< Huge: response body length
+    int delayMs = 0; ///< wait this long after the request completed before answering
     /// Interim responses (raw, e.g. "HTTP/1.1 100 Continue\r\n\r\n") sent as soon as a head
     /// has arrived, before the body is read.
     QList<QByteArray> interim;

@@ -18,8 +18,8 @@ bool sameName(QByteArrayView a, QByteArrayView b)
 
 std::unique_ptr<Limpet::HttpParser> newResponseParser(bool head)
 {
-    auto p = std::make_unique<Limpet::HttpParser>(Limpet::HttpParser::Kind::Response,
-                                                  Limpet::HttpLimits{1 << 20, 1 << 24, 10000});
+    auto p = std::make_unique<Limpet::HttpParser>(
+        Limpet::HttpParser::Kind::Response, Limpet::HttpLimits{1 << 20, 1 << 24, 10000});
     p->setRequestWasHead(head);
     return p;
 }
@@ -231,7 +231,7 @@ HttpResponse TestClient::readResponse(int timeoutMs, const ReadOptions &options)
 }
 
 HttpResponse TestClient::request(const QByteArray &method, const QByteArray &target,
-                                 const HeaderList &headers, const QByteArray &body, int timeoutMs)
+    const HeaderList &headers, const QByteArray &body, int timeoutMs)
 {
     QByteArray out = method + ' ' + target + " HTTP/1.1\r\n";
     bool host = false;

@@ -15,15 +15,15 @@ struct HttpResponse
     int status = 0; ///< 0 when no complete head arrived
     QByteArray reason;
     int versionMinor = 1;
-    QByteArray rawHead;         ///< the final response's head as received
+    QByteArray rawHead; ///< the final response's head as received
     HeaderList headers;
-    QByteArray body;            ///< decoded (de-chunked) body
-    QByteArray rawBody;         ///< body bytes as received (chunk framing and trailers)
-    QList<QByteArray> interim;  ///< raw heads of 1xx responses received before this one
-    bool complete = false;      ///< head and whole body arrived
-    bool closed = false;        ///< the server closed the connection while or after reading it
-    bool timedOut = false;      ///< the timeout passed before it was complete
-    QByteArray error;           ///< parse error, if the bytes were not HTTP
+    QByteArray body; ///< decoded (de-chunked) body
+    QByteArray rawBody; ///< body bytes as received (chunk framing and trailers)
+    QList<QByteArray> interim; ///< raw heads of 1xx responses received before this one
+    bool complete = false; ///< head and whole body arrived
+    bool closed = false; ///< the server closed the connection while or after reading it
+    bool timedOut = false; ///< the timeout passed before it was complete
+    QByteArray error; ///< parse error, if the bytes were not HTTP
 
     [[nodiscard]] QByteArray header(QByteArrayView name) const;
     [[nodiscard]] QList<QByteArray> headerValues(QByteArrayView name) const;
@@ -64,8 +64,7 @@ public:
 
     /// GET-like convenience: sends `method target HTTP/1.1` with Host and `headers`, then reads.
     HttpResponse request(const QByteArray &method, const QByteArray &target,
-                         const HeaderList &headers = {}, const QByteArray &body = {},
-                         int timeoutMs = 10000);
+        const HeaderList &headers = {}, const QByteArray &body = {}, int timeoutMs = 10000);
 
     /// Reads raw bytes until `count` bytes are in, the peer closed, or the timeout passed.
     QByteArray readRaw(qsizetype count, int timeoutMs = 10000);

@@ -54,8 +54,7 @@ TestProxy::TestProxy(const Limpet::Config &config)
 
 TestProxy::TestProxy(const QList<const TestBackend *> &backends, const ProxyOptions &options)
     : TestProxy(proxyConfig(backends, options))
-{
-}
+{ }
 
 TestProxy::~TestProxy()
 {

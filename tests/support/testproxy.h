@@ -26,16 +26,16 @@ struct ProxyOptions
 /// The backend entry for a TestBackend: name and route = its name, weight 1.
 [[nodiscard]] Limpet::BackendConfig backendConfig(const TestBackend &backend, int weight = 1);
 /// A config listening on 127.0.0.1:0 with one pool "web" of `backends` (mode insert, cookie SRV).
-[[nodiscard]] Limpet::Config proxyConfig(const QList<const TestBackend *> &backends,
-                                         const ProxyOptions &options = ProxyOptions());
+[[nodiscard]] Limpet::Config proxyConfig(
+    const QList<const TestBackend *> &backends, const ProxyOptions &options = ProxyOptions());
 
 /// A running Limpet::Engine in this process (its own worker threads). Stops in the destructor.
 class TestProxy final
 {
 public:
     explicit TestProxy(const Limpet::Config &config);
-    TestProxy(const QList<const TestBackend *> &backends,
-              const ProxyOptions &options = ProxyOptions());
+    TestProxy(
+        const QList<const TestBackend *> &backends, const ProxyOptions &options = ProxyOptions());
     ~TestProxy();
     Q_DISABLE_COPY_MOVE(TestProxy)
 

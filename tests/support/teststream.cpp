@@ -89,8 +89,8 @@ QByteArray patternBytes(qint64 offset, qint64 length)
         if (within < 8) {
             const quint64 number = qToLittleEndian(quint64(block));
             const qint64 stampEnd = qMin<qint64>(8, within + n);
-            std::memcpy(dst, reinterpret_cast<const char *>(&number) + within,
-                        size_t(stampEnd - within));
+            std::memcpy(
+                dst, reinterpret_cast<const char *>(&number) + within, size_t(stampEnd - within));
         }
         dst += n;
         pos += n;
@@ -121,8 +121,7 @@ qint64 currentRssBytes()
 RssWatch::RssWatch()
     : m_baseline(currentRssBytes())
     , m_peak(m_baseline)
-{
-}
+{ }
 
 void RssWatch::sample()
 {

@@ -24,7 +24,7 @@ private:
 
     quint64 m_state = 0xcbf29ce484222325ULL;
     qint64 m_count = 0;
-    quint64 m_carry = 0;   ///< bytes of an incomplete word, little-endian
+    quint64 m_carry = 0; ///< bytes of an incomplete word, little-endian
     int m_carryBytes = 0;
 };
 
