@@ -55,6 +55,7 @@ private Q_SLOTS:
     void fullConfigParses();
     void defaultsApply();
     void exampleFileParses();
+    void seedExamplesParse();
     void errors_data();
     void errors();
     void errorToString();
@@ -196,6 +197,21 @@ void TestConfig::defaultsApply()
     QCOMPARE(c.pools.at(0).sticky.cookie, u"SRV"_s);
     QCOMPARE(c.pools.at(0).backends.at(0).route, u"a"_s);
     QCOMPARE(c.pools.at(0).backends.at(0).weight, 1);
+}
+
+void TestConfig::seedExamplesParse()
+{
+    const QString sourceDir = qEnvironmentVariable("LIMPET_SOURCE_DIR");
+    if (sourceDir.isEmpty())
+        QSKIP("LIMPET_SOURCE_DIR is not set (run this test through ctest)");
+    const QDir examples(QDir(sourceDir).filePath(u"resources/examples"_s));
+    const QStringList files = examples.entryList({u"*.toml"_s}, QDir::Files);
+    QVERIFY2(files.size() >= 6, "one example per seed recipe");
+    for (const QString &f : files) {
+        const Limpet::ConfigResult r = Limpet::loadConfigFile(examples.filePath(f));
+        QVERIFY2(std::holds_alternative<Limpet::Config>(r),
+                 qPrintable(f + u": "_s + describe(errorsOf(r))));
+    }
 }
 
 void TestConfig::exampleFileParses()
