@@ -535,8 +535,8 @@ void TestProxyHttp::clientHalfCloseStillAnswered()
     // Known limitation: QTcpSocket treats the client's FIN as the end of the whole connection
     // and closes it (dropping what it had read), so a half-closed client gets no answer.
     // Fixing it needs reads below QTcpSocket; tracked in the README's known limitations.
-    QEXPECT_FAIL("", "QTcpSocket closes a half-closed connection (README: known limitations)",
-                 Abort);
+    QEXPECT_FAIL(
+        "", "QTcpSocket closes a half-closed connection (README: known limitations)", Abort);
     QVERIFY2(r.status == 200,
         qPrintable(u"status %1 (closed: %2); requests the backend received: %3"_s.arg(r.status)
                        .arg(r.closed)

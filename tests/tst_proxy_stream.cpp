@@ -27,7 +27,12 @@ qint64 bigTransferBytes()
 }
 
 /// How much more memory the process may use while a transfer runs than before it.
+#if defined(__SANITIZE_ADDRESS__)
+// AddressSanitizer keeps freed memory in a quarantine (256 MiB by default): RSS says little.
+constexpr qint64 AllowedGrowth = 512 * MiB;
+#else
 constexpr qint64 AllowedGrowth = 64 * MiB;
+#endif
 
 QByteArray mib(qint64 bytes)
 {
@@ -245,7 +250,7 @@ void TestProxyStream::slowClientPushesBackOnBackend()
     // What left the backend sits in kernel socket buffers (loopback autotunes them to tens of
     // MiB) and in the proxy's bounded buffers, not in an unbounded proxy queue.
     QVERIFY2(stalledAt < qMin<qint64>(total / 2, 192 * MiB), mib(stalledAt).constData());
-    QVERIFY2(rss.growth() < 32 * MiB,
+    QVERIFY2(rss.growth() < AllowedGrowth / 2,
         qPrintable(u"RSS grew by %1"_s.arg(QString::fromLatin1(mib(rss.growth())))));
     QCOMPARE(backend.streamsCompleted(), 0);
 
@@ -306,7 +311,7 @@ void TestProxyStream::slowBackendPushesBackOnClient()
         mib(rss.growth()).constData());
     QVERIFY2(offset < total, "the whole upload was accepted while the backend read nothing");
     QVERIFY2(accepted < 192 * MiB, mib(accepted).constData());
-    QVERIFY2(rss.growth() < 32 * MiB,
+    QVERIFY2(rss.growth() < AllowedGrowth / 2,
         qPrintable(u"RSS grew by %1"_s.arg(QString::fromLatin1(mib(rss.growth())))));
     QCOMPARE(backend.completeRequestCount(), 0);
 
@@ -370,7 +375,7 @@ void TestProxyStream::slowReadingBackendGetsWholeUpload()
     QVERIFY(seen[0].complete);
     QCOMPARE(seen[0].bodyLength, total);
     QCOMPARE(seen[0].bodyHash, sent.value());
-    QVERIFY2(rss.growth() < 32 * MiB,
+    QVERIFY2(rss.growth() < AllowedGrowth / 2,
         qPrintable(u"RSS grew by %1"_s.arg(QString::fromLatin1(mib(rss.growth())))));
 }
 

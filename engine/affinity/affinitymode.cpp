@@ -1,7 +1,14 @@
 #include "affinity/affinitymode.h"
 
 #include "affinity/cookieinsertaffinity.h"
+#include "affinity/cookieprefixaffinity.h"
+#include "affinity/domainaffinity.h"
+#include "affinity/headeraffinity.h"
+#include "affinity/learnaffinity.h"
 #include "affinity/noaffinity.h"
+#include "affinity/paramaffinity.h"
+#include "affinity/routeaffinity.h"
+#include "affinity/sourceaffinity.h"
 
 #include <QCryptographicHash>
 #include <QtEndian>
@@ -14,6 +21,20 @@ std::unique_ptr<AffinityMode> makeAffinityMode(const StickyConfig &sticky)
 {
     if (sticky.mode == "none"_L1)
         return std::make_unique<NoAffinity>();
+    if (sticky.mode == "prefix"_L1)
+        return std::make_unique<CookiePrefixAffinity>(sticky);
+    if (sticky.mode == "route"_L1)
+        return std::make_unique<RouteAffinity>(sticky);
+    if (sticky.mode == "learn"_L1)
+        return std::make_unique<LearnAffinity>(sticky);
+    if (sticky.mode == "source"_L1)
+        return std::make_unique<SourceAffinity>(sticky);
+    if (sticky.mode == "domain"_L1)
+        return std::make_unique<DomainAffinity>();
+    if (sticky.mode == "header"_L1)
+        return std::make_unique<HeaderAffinity>(sticky);
+    if (sticky.mode == "param"_L1)
+        return std::make_unique<ParamAffinity>(sticky);
     return std::make_unique<CookieInsertAffinity>(sticky);
 }
 

@@ -57,8 +57,17 @@ public:
     [[nodiscard]] static QByteArray backendHash(QByteArrayView salt, const Endpoint &address);
 
 private:
-    enum class Style { Masked, Route, Hash };
-    enum class Status { Ok, Malformed, InvalidSignature, Expired };
+    enum class Style {
+        Masked,
+        Route,
+        Hash
+    };
+    enum class Status {
+        Ok,
+        Malformed,
+        InvalidSignature,
+        Expired
+    };
     /// A request cookie taken apart. `value` is the part naming the backend; dates are 0 when the
     /// cookie carries none.
     struct Parsed

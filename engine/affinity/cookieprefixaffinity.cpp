@@ -10,8 +10,7 @@ CookiePrefixAffinity::CookiePrefixAffinity(const StickyConfig &config)
     : m_cookie(config.cookie.toUtf8())
     , m_delimiter(config.delimiter.isEmpty() ? '~' : config.delimiter.at(0).toLatin1())
     , m_nocache(config.nocache)
-{
-}
+{ }
 
 QString CookiePrefixAffinity::name() const
 {
@@ -46,13 +45,13 @@ AffinityLookup CookiePrefixAffinity::lookup(AffinityRequest &request) const
     if (!parts) {
         result.missReason = ReasonCode::CookieMalformed;
         result.detail = u"cookie %1 has no route prefix (no '%2')"_s.arg(
-            QString::fromUtf8(m_cookie), QLatin1Char(m_delimiter));
+            QString::fromUtf8(m_cookie), QString(QLatin1Char(m_delimiter)));
         return result;
     }
     result.route = parts->route;
     result.hitReason = ReasonCode::CookieHit;
-    result.detail = u"found route %1 in cookie %2"_s.arg(QString::fromUtf8(parts->route),
-                                                         QString::fromUtf8(m_cookie));
+    result.detail = u"found route %1 in cookie %2"_s.arg(
+        QString::fromUtf8(parts->route), QString::fromUtf8(m_cookie));
     // Every prefixed occurrence loses its prefix: the application must never see one.
     Cookies::rewrite(request.head, m_cookie, [this](QByteArrayView v) -> std::optional<QByteArray> {
         if (std::optional<Split> s = split(v))

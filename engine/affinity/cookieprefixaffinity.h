@@ -17,7 +17,8 @@ public:
     [[nodiscard]] QString name() const override;
     /// Reads the cookie `cookie`:
     /// - `<route><delimiter><rest>`: route, keySeen = the whole value, reason cookie-hit; the
-    ///   request's cookie becomes `<rest>` (other cookies untouched), whatever happens to the route;
+    ///   request's cookie becomes `<rest>` (other cookies untouched), whatever happens to the
+    ///   route;
     /// - no delimiter (the application's value before it was ever prefixed): cookie-malformed,
     ///   keySeen = the value, the request is left as is;
     /// - no cookie: cookie-absent.

@@ -97,19 +97,20 @@ bool rewrite(HttpHead &request, QByteArrayView name, const ValueEdit &edit)
             continue;
         bool changed = false;
         QByteArray rebuilt;
-        forEachPair(request.view(f.value), [&](QByteArrayView n, QByteArrayView v, QByteArrayView pair) {
-            if (!rebuilt.isEmpty())
-                rebuilt.append("; ");
-            std::optional<QByteArray> replacement;
-            if (n == name)
-                replacement = edit(v);
-            if (replacement) {
-                rebuilt.append(n).append('=').append(*replacement);
-                changed = true;
-            } else {
-                rebuilt.append(pair);
-            }
-        });
+        forEachPair(
+            request.view(f.value), [&](QByteArrayView n, QByteArrayView v, QByteArrayView pair) {
+                if (!rebuilt.isEmpty())
+                    rebuilt.append("; ");
+                std::optional<QByteArray> replacement;
+                if (n == name)
+                    replacement = edit(v);
+                if (replacement) {
+                    rebuilt.append(n).append('=').append(*replacement);
+                    changed = true;
+                } else {
+                    rebuilt.append(pair);
+                }
+            });
         if (!changed)
             continue;
         request.fields[i].removed = true;

@@ -115,6 +115,21 @@ Decision Pool::decide(AffinityRequest &request, SessionTable &sessions)
             d.reason = bound->state() == BackendState::Drain ? ReasonCode::BackendDrainingKept
                                                              : seen.hitReason;
         }
+        // Modes whose key is the application's (prefix, route with set = backend, learn) keep
+        // the key after a redispatch; the session table remembers where it went, so the next
+        // requests with the same stale route stay together instead of being spread again.
+        if (!d.backend && m_config.failover && !seen.keySeen.isEmpty()) {
+            if (const std::optional<QString> was = sessions.backendOf(m_config.name, seen.keySeen)) {
+                const BackendPtr moved = backendByName(*was);
+                // Only for modes that issue no key of their own (insert re-issues instead).
+                if (moved && moved != bound && moved->usableForExistingSession()
+                    && !leaveReason(*moved, readyExists, nowMs)
+                    && m_affinity->newKey(*moved, nowMs).isEmpty()) {
+                    d.backend = moved;
+                    d.key = seen.keySeen;
+                }
+            }
+        }
         if (!d.backend && !m_config.failover) {
             if (d.previousBackend.isEmpty())
                 d.previousBackend = d.decoded;
@@ -149,8 +164,8 @@ Decision Pool::decide(AffinityRequest &request, SessionTable &sessions)
             if (fresh.standby && !d.changedBackend)
                 d.reason = ReasonCode::StandbyUsed;
             d.key = m_affinity->newKey(*d.backend, nowMs);
-            if (d.key.isEmpty() && !seen.keySeen.isEmpty() && !seen.route)
-                d.key = seen.keySeen; // learn: the application's cookie, bound on first sight
+            if (d.key.isEmpty() && !seen.keySeen.isEmpty())
+                d.key = seen.keySeen; // the application's cookie is the session key
         }
     }
     if (!d.backend) {
