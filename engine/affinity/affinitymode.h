@@ -59,6 +59,9 @@ public:
     /// Edits the backend's response: hands a new key to the client (Set-Cookie), prefixes the
     /// application's cookie, learns a binding... Returns the Set-Cookie value it added, if any.
     virtual QByteArray onResponse(AffinityResponse &response) = 0;
+    /// Tells the mode about a backend of its pool (at start, and when one is added), for modes
+    /// that map values they did not issue in this process back to a backend (insert value=hash).
+    virtual void knowBackend(const Backend &backend) { Q_UNUSED(backend); }
 };
 
 /// Builds the affinity mode `sticky.mode` names (the config loader has refused unknown ones).

@@ -48,7 +48,7 @@ public:
     /// (issued by an earlier process, or by another Limpet with the same salt) is recognised
     /// before this process has issued one itself. Pool calls it for each backend when it is
     /// built and when a backend is added. A no-op for the other value styles. Any thread.
-    void knowBackend(const Backend &backend);
+    void knowBackend(const Backend &backend) override;
 
     /// The route inside a `value = masked` value (`<8 hex>-<route>-<8 hex>`), or empty optional
     /// when it is not one.

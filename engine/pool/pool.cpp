@@ -24,6 +24,8 @@ Pool::Pool(const PoolConfig &config)
         m_ring = makeBalancer(config.balance);
     for (const BackendConfig &b : config.backends)
         m_backends.append(std::make_shared<Backend>(b, nextBackendId()));
+    for (const BackendPtr &b : std::as_const(m_backends))
+        m_affinity->knowBackend(*b);
 }
 
 QList<BackendPtr> Pool::backends() const
