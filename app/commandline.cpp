@@ -17,22 +17,23 @@ std::optional<CommandLine> parseCommandLine(const QStringList &arguments)
     parser.addVersionOption();
     const QCommandLineOption config(u"config"_s, u"Run with the TOML config FILE."_s, u"FILE"_s);
     const QCommandLineOption noGui(u"no-gui"_s,
-                                   u"Run headless: no window, logs to stderr, stops on "
-                                   "SIGINT/SIGTERM after in-flight requests finish."_s);
-    const QCommandLineOption listen(u"listen"_s, u"Listen on ADDR:PORT instead of the config's "
-                                                 "[listener] bind."_s,
-                                    u"ADDR:PORT"_s);
+        u"Run headless: no window, logs to stderr, stops on "
+        "SIGINT/SIGTERM after in-flight requests finish."_s);
+    const QCommandLineOption listen(u"listen"_s,
+        u"Listen on ADDR:PORT instead of the config's "
+        "[listener] bind."_s,
+        u"ADDR:PORT"_s);
     const QCommandLineOption check(u"check-config"_s,
-                                   u"Validate FILE and exit: 0 when valid, 2 with each error as "
-                                   "FILE:LINE:COL: message."_s,
-                                   u"FILE"_s);
-    const QCommandLineOption workers(u"workers"_s,
-                                     u"Number of worker threads (0 = one per core)."_s, u"N"_s);
+        u"Validate FILE and exit: 0 when valid, 2 with each error as "
+        "FILE:LINE:COL: message."_s,
+        u"FILE"_s);
+    const QCommandLineOption workers(
+        u"workers"_s, u"Number of worker threads (0 = one per core)."_s, u"N"_s);
     parser.addOptions({config, noGui, listen, check, workers});
     parser.process(arguments); // exits for --help, --version and unknown options
     if (!parser.positionalArguments().isEmpty()) {
         fprintf(stderr, "limpet: unexpected argument '%s' (see --help)\n",
-                qPrintable(parser.positionalArguments().first()));
+            qPrintable(parser.positionalArguments().first()));
         return std::nullopt;
     }
     CommandLine cl;

@@ -11,9 +11,9 @@ namespace Limpet {
 /// What the command line asked for (QCommandLineParser).
 struct CommandLine
 {
-    QString configFile;  ///< --config; empty: the embedded demo
+    QString configFile; ///< --config; empty: the embedded demo
     QString checkConfig; ///< --check-config FILE
-    QString listen;      ///< --listen ADDR:PORT
+    QString listen; ///< --listen ADDR:PORT
     bool noGui = false;
     int workers = -1; ///< --workers N; -1: from the config
 };

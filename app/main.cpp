@@ -56,8 +56,8 @@ int main(int argc, char **argv)
     QCoreApplication::setOrganizationName(u"Limpet"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(LIMPET_VERSION));
 
-    const std::optional<Limpet::CommandLine> cl =
-        Limpet::parseCommandLine(QCoreApplication::arguments());
+    const std::optional<Limpet::CommandLine> cl
+        = Limpet::parseCommandLine(QCoreApplication::arguments());
     if (!cl)
         return 2;
 
@@ -92,7 +92,7 @@ int main(int argc, char **argv)
         const std::optional<Limpet::Endpoint> listen = Limpet::Endpoint::parse(cl->listen, true);
         if (!listen) {
             fprintf(stderr, "limpet: --listen %s: expected IP:PORT, e.g. 127.0.0.1:8080\n",
-                    qPrintable(cl->listen));
+                qPrintable(cl->listen));
             return 2;
         }
         config.listen = *listen;
@@ -106,25 +106,25 @@ int main(int argc, char **argv)
         return 1;
     }
     if (demo) {
-        fprintf(stdout, "Limpet demo cluster: open http://%s/ — pool \"demo\", cookie SRV, "
-                        "backends:",
-                qPrintable(engine.listenAddress().toString()));
+        fprintf(stdout,
+            "Limpet demo cluster: open http://%s/ — pool \"demo\", cookie SRV, "
+            "backends:",
+            qPrintable(engine.listenAddress().toString()));
         for (const Limpet::BackendConfig &b : config.pools.first().backends)
             fprintf(stdout, " %s=%s", qPrintable(b.name), qPrintable(b.address.toString()));
         fprintf(stdout, "\n");
     } else {
         fprintf(stdout, "Limpet listening on http://%s/ (%s)\n",
-                qPrintable(engine.listenAddress().toString()), qPrintable(cl->configFile));
+            qPrintable(engine.listenAddress().toString()), qPrintable(cl->configFile));
     }
     fflush(stdout);
 
     Limpet::SignalWatcher signals;
-    QObject::connect(&signals, &Limpet::SignalWatcher::terminationRequested, app.get(),
-                     [&](int) {
-                         fprintf(stderr, "limpet: stopping: finishing in-flight requests\n");
-                         engine.stop(engine.config().timeouts.shutdown);
-                         QCoreApplication::quit();
-                     });
+    QObject::connect(&signals, &Limpet::SignalWatcher::terminationRequested, app.get(), [&](int) {
+        fprintf(stderr, "limpet: stopping: finishing in-flight requests\n");
+        engine.stop(engine.config().timeouts.shutdown);
+        QCoreApplication::quit();
+    });
 
     std::unique_ptr<Limpet::MainWindow> window;
     if (gui) {

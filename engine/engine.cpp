@@ -17,8 +17,7 @@ namespace Limpet {
 
 Engine::Engine(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
 Engine::~Engine()
 {
@@ -53,7 +52,8 @@ std::optional<QString> Engine::start(const Config &config)
         worker->moveToThread(thread);
         connect(thread, &QThread::finished, worker, &QObject::deleteLater);
         thread->start();
-        QMetaObject::invokeMethod(worker, [worker] { worker->init(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            worker, [worker] { worker->init(); }, Qt::QueuedConnection);
         m_threads.emplace_back(thread);
         m_workers.append(worker);
     }
@@ -69,8 +69,8 @@ std::optional<QString> Engine::start(const Config &config)
         [&] {
             auto *listener = new Listener(workers, first);
             if (!listener->listen(config.listen.host, config.listen.port)) {
-                error = u"cannot listen on %1: %2"_s.arg(config.listen.toString(),
-                                                         listener->errorString());
+                error = u"cannot listen on %1: %2"_s.arg(
+                    config.listen.toString(), listener->errorString());
                 delete listener;
                 return;
             }
@@ -97,8 +97,8 @@ void Engine::stop(std::chrono::milliseconds grace)
     m_runtime->stopping = true;
     Listener *listener = std::exchange(m_listener, nullptr);
     if (listener)
-        QMetaObject::invokeMethod(listener, [listener] { listener->close(); },
-                                  Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            listener, [listener] { listener->close(); }, Qt::BlockingQueuedConnection);
 
     // Let in-flight requests finish, up to the grace period.
     if (grace.count() > 0 && m_runtime->connectionsOpen.load() > 0) {
@@ -109,13 +109,15 @@ void Engine::stop(std::chrono::milliseconds grace)
                 if (++idleWorkers == m_workers.size())
                     loop.quit();
             });
-            QMetaObject::invokeMethod(w, [w] { w->beginShutdown(); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                w, [w] { w->beginShutdown(); }, Qt::QueuedConnection);
         }
         QTimer::singleShot(grace, &loop, &QEventLoop::quit);
         loop.exec();
     }
     for (Worker *w : std::as_const(m_workers))
-        QMetaObject::invokeMethod(w, [w] { w->abortAll(); }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            w, [w] { w->abortAll(); }, Qt::BlockingQueuedConnection);
     m_threads.clear(); // quits and joins each thread; workers are deleted as threads finish
     m_workers.clear();
     m_runtime.reset();

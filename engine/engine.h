@@ -48,8 +48,8 @@ public:
     [[nodiscard]] QList<SessionInfo> sessions() const;
     /// The newest decision records first (at most `limit`), optionally of one affinity key or
     /// one client address. Any thread.
-    [[nodiscard]] QList<Decision> decisions(int limit, const QByteArray &key = {},
-                                           const QString &client = {}) const;
+    [[nodiscard]] QList<Decision> decisions(
+        int limit, const QByteArray &key = {}, const QString &client = {}) const;
     /// A backend of a running pool, to change its state or weight (atomics: any thread), or
     /// nullptr. The live API of a later release goes through here.
     [[nodiscard]] BackendPtr backend(const QString &pool, const QString &name) const;

@@ -117,7 +117,7 @@ bool isCookieValue(QByteArrayView v)
 /// Decides like a worker does: the pool's decision, then the affinity mode's response step on
 /// an empty response, which fills Decision::setCookie.
 Decision decideOn(Limpet::Pool &pool, HttpHead &head, const QHostAddress &client,
-                  Limpet::SessionTable &sessions, qint64 nowMs)
+    Limpet::SessionTable &sessions, qint64 nowMs)
 {
     Limpet::AffinityRequest request{head, client, nowMs};
     Decision d = pool.decide(request, sessions);

@@ -210,7 +210,7 @@ void TestConfig::seedExamplesParse()
     for (const QString &f : files) {
         const Limpet::ConfigResult r = Limpet::loadConfigFile(examples.filePath(f));
         QVERIFY2(std::holds_alternative<Limpet::Config>(r),
-                 qPrintable(f + u": "_s + describe(errorsOf(r))));
+            qPrintable(f + u": "_s + describe(errorsOf(r))));
     }
 }
 
@@ -282,7 +282,8 @@ void TestConfig::errors_data()
     QTest::newRow("unknown-key-backend")
         << minimalPool + "port = 8001\n"_ba << 6 << 1
         << u"unknown key 'port' in [[pool.backend]] (allowed: name, address, route, weight, "
-           "state)"_s << 1;
+           "state)"_s
+        << 1;
 
     // Wrong types: reported at the value.
     QTest::newRow("string-for-int") << "[listener]\nworkers = \"4\"\n"_ba + minimalPool << 2 << 11

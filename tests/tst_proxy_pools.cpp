@@ -99,15 +99,15 @@ void TestProxyPools::targetRewrite_data()
     QTest::addColumn<QByteArray>("expected");
     QTest::newRow("strip") << u"/app"_s << QString() << QByteArray("/app/x?y=1")
                            << QByteArray("/x?y=1");
-    QTest::newRow("strip-to-root") << u"/app"_s << QString() << QByteArray("/app")
-                                   << QByteArray("/");
+    QTest::newRow("strip-to-root")
+        << u"/app"_s << QString() << QByteArray("/app") << QByteArray("/");
     QTest::newRow("add") << QString() << u"/VirtualHostBase/http/www.example.com:80/plone"_s
                          << QByteArray("/news")
                          << QByteArray("/VirtualHostBase/http/www.example.com:80/plone/news");
-    QTest::newRow("strip-and-add") << u"/site"_s << u"/plone"_s << QByteArray("/site/a")
-                                   << QByteArray("/plone/a");
-    QTest::newRow("no-match-kept") << u"/app"_s << QString() << QByteArray("/other")
-                                   << QByteArray("/other");
+    QTest::newRow("strip-and-add")
+        << u"/site"_s << u"/plone"_s << QByteArray("/site/a") << QByteArray("/plone/a");
+    QTest::newRow("no-match-kept")
+        << u"/app"_s << QString() << QByteArray("/other") << QByteArray("/other");
 }
 
 void TestProxyPools::targetRewrite()
@@ -137,8 +137,8 @@ void TestProxyPools::poolsByPathAndHost()
     QCOMPARE(client.request("GET", "/index.html").body, QByteArray("web1"));
     QCOMPARE(client.request("GET", "/api/v2/items").body, QByteArray("api1"));
     QCOMPARE(client.request("GET", "/apiary").body, QByteArray("web1")); // not under /api
-    QCOMPARE(client.request("GET", "/", {{"Host", "SHOP.example.com:8080"}}).body,
-             QByteArray("shop1"));
+    QCOMPARE(
+        client.request("GET", "/", {{"Host", "SHOP.example.com:8080"}}).body, QByteArray("shop1"));
     QCOMPARE(web.requestCount(), 2);
     QCOMPARE(api.requestCount(), 1);
     QCOMPARE(shop.requestCount(), 1);
@@ -235,7 +235,7 @@ void TestProxyPools::drainKeepsSessionsTakesNoNewOnes()
     }
     QTRY_COMPARE(proxy.engine().decisions(100).size(), 6);
     QCOMPARE(Limpet::reasonCodeName(proxy.engine().decisions(1).value(0).reason),
-             u"backend-draining-kept"_s);
+        u"backend-draining-kept"_s);
     for (int i = 0; i < 10; ++i) {
         TestClient fresh(proxy.port());
         QVERIFY(QString::fromLatin1(fresh.request("GET", "/").body) != home);
@@ -255,14 +255,15 @@ void TestProxyPools::drainDeadlineMovesSessions()
     const QString home = QString::fromLatin1(first.body);
 
     // Draining since two minutes ago: past the 60 s deadline.
-    proxy.engine().backend(u"web"_s, home)->setState(
-        BackendState::Drain, QDateTime::currentMSecsSinceEpoch() - 120000);
+    proxy.engine()
+        .backend(u"web"_s, home)
+        ->setState(BackendState::Drain, QDateTime::currentMSecsSinceEpoch() - 120000);
     const HttpResponse moved = client.request("GET", "/", {{"Cookie", "SRV=" + cookie}});
     QVERIFY(QString::fromLatin1(moved.body) != home);
     QVERIFY(!srvCookie(moved).isEmpty());
     QTRY_COMPARE(proxy.engine().decisions(100).size(), 2);
     QCOMPARE(Limpet::reasonCodeName(proxy.engine().decisions(1).value(0).reason),
-             u"drain-deadline-redispatched"_s);
+        u"drain-deadline-redispatched"_s);
 }
 
 void TestProxyPools::failoverOffRefuses()
@@ -282,8 +283,8 @@ void TestProxyPools::failoverOffRefuses()
     const HttpResponse refused = again.request("GET", "/", {{"Cookie", "SRV=" + cookie}});
     QCOMPARE(refused.status, 503);
     QTRY_COMPARE(proxy.engine().decisions(100).size(), 2);
-    QCOMPARE(Limpet::reasonCodeName(proxy.engine().decisions(1).value(0).reason),
-             u"failover-refused"_s);
+    QCOMPARE(
+        Limpet::reasonCodeName(proxy.engine().decisions(1).value(0).reason), u"failover-refused"_s);
     // New sessions are still served by the backend that is up.
     TestClient fresh(proxy.port());
     QCOMPARE(fresh.request("GET", "/").status, 200);
@@ -306,16 +307,16 @@ void TestProxyPools::standbyUsedThenLeft()
     const HttpResponse onBackup = client.request("GET", "/");
     QCOMPARE(onBackup.body, QByteArray("backup"));
     QTRY_COMPARE(proxy.engine().decisions(100).size(), 5);
-    QCOMPARE(Limpet::reasonCodeName(proxy.engine().decisions(1).value(0).reason),
-             u"standby-used"_s);
+    QCOMPARE(
+        Limpet::reasonCodeName(proxy.engine().decisions(1).value(0).reason), u"standby-used"_s);
     const QByteArray cookie = srvCookie(onBackup);
 
     proxy.engine().backend(u"web"_s, u"main"_s)->setHealth(Limpet::Health::Up);
     const HttpResponse back = client.request("GET", "/", {{"Cookie", "SRV=" + cookie}});
     QCOMPARE(back.body, QByteArray("main"));
     QTRY_COMPARE(proxy.engine().decisions(100).size(), 6);
-    QCOMPARE(Limpet::reasonCodeName(proxy.engine().decisions(1).value(0).reason),
-             u"standby-returned"_s);
+    QCOMPARE(
+        Limpet::reasonCodeName(proxy.engine().decisions(1).value(0).reason), u"standby-returned"_s);
 }
 
 void TestProxyPools::decisionsRecordedAndLogged()
@@ -329,8 +330,8 @@ void TestProxyPools::decisionsRecordedAndLogged()
     QVERIFY2(proxy.isRunning(), qPrintable(proxy.error()));
 
     TestClient client(proxy.port());
-    const HttpResponse first =
-        client.request("GET", "/page?x=1", {{"User-Agent", "tester/1.0"}, {"Referer", "http://r/"}});
+    const HttpResponse first = client.request(
+        "GET", "/page?x=1", {{"User-Agent", "tester/1.0"}, {"Referer", "http://r/"}});
     const QByteArray cookie = srvCookie(first);
     client.request("GET", "/next", {{"Cookie", "SRV=" + cookie}});
 
@@ -351,7 +352,7 @@ void TestProxyPools::decisionsRecordedAndLogged()
     QTRY_COMPARE(logText().count('\n'), 2);
     const QList<QByteArray> lines = logText().split('\n');
     QVERIFY2(lines.at(0).contains("\"GET /page?x=1 HTTP/1.1\" 200 1 \"http://r/\" \"tester/1.0\""),
-             lines.at(0).constData());
+        lines.at(0).constData());
     QVERIFY(lines.at(0).contains(QByteArray(" backend=a key=" + cookie + " reason=cookie-absent")));
     QVERIFY(lines.at(1).contains(" reason=cookie-hit"));
 }

@@ -16,19 +16,19 @@ namespace Limpet {
 /// The request as an affinity mode sees it.
 struct AffinityRequest
 {
-    HttpHead &head;        ///< may be edited: a mode strips what the backend must not see
-    QHostAddress client;   ///< the TCP peer
-    qint64 nowMs = 0;      ///< ms since the epoch
+    HttpHead &head; ///< may be edited: a mode strips what the backend must not see
+    QHostAddress client; ///< the TCP peer
+    qint64 nowMs = 0; ///< ms since the epoch
 };
 
 /// What an affinity mode read from a request. Exactly one of `route` / `hashKey` is set when
 /// the request carries usable affinity; neither when it does not (then `missReason` says why).
 struct AffinityLookup
 {
-    QByteArray keySeen;                ///< the affinity value as received; empty: none
-    std::optional<QByteArray> route;   ///< cookie/route/learn modes: the route it names
+    QByteArray keySeen; ///< the affinity value as received; empty: none
+    std::optional<QByteArray> route; ///< cookie/route/learn modes: the route it names
     std::optional<QByteArray> hashKey; ///< hash modes: the value to hash onto a backend
-    ReasonCode hitReason = ReasonCode::CookieHit;     ///< reason when `route` names a usable backend
+    ReasonCode hitReason = ReasonCode::CookieHit; ///< reason when `route` names a usable backend
     ReasonCode missReason = ReasonCode::CookieAbsent; ///< reason when nothing usable was found
     QString detail; ///< mod_proxy_balancer-style debug text ("found value x for stickysession Y")
 };
@@ -36,7 +36,7 @@ struct AffinityLookup
 /// The response as an affinity mode sees it, once the pool has decided.
 struct AffinityResponse
 {
-    HttpHead &head;           ///< the backend's response head, editable
+    HttpHead &head; ///< the backend's response head, editable
     const Decision &decision; ///< where the request went and why
     qint64 nowMs = 0;
 };

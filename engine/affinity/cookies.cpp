@@ -24,7 +24,7 @@ bool isSetCookieHeader(const HttpHead &h, const HttpHead::Field &f)
 }
 
 /// Calls fn(name, value, pair) for each `name=value` pair of a Cookie header value.
-template<typename Fn>
+template <typename Fn>
 void forEachPair(QByteArrayView header, Fn &&fn)
 {
     while (!header.isEmpty()) {
@@ -68,17 +68,18 @@ bool strip(HttpHead &request, QByteArrayView name)
             continue;
         bool has = false;
         forEachPair(request.view(f.value),
-                    [&](QByteArrayView n, QByteArrayView, QByteArrayView) { has = has || n == name; });
+            [&](QByteArrayView n, QByteArrayView, QByteArrayView) { has = has || n == name; });
         if (!has)
             continue;
         QByteArray rest;
-        forEachPair(request.view(f.value), [&](QByteArrayView n, QByteArrayView, QByteArrayView pair) {
-            if (n == name)
-                return;
-            if (!rest.isEmpty())
-                rest.append("; ");
-            rest.append(pair);
-        });
+        forEachPair(
+            request.view(f.value), [&](QByteArrayView n, QByteArrayView, QByteArrayView pair) {
+                if (n == name)
+                    return;
+                if (!rest.isEmpty())
+                    rest.append("; ");
+                rest.append(pair);
+            });
         request.fields[i].removed = true;
         if (!rest.isEmpty())
             request.addHeader("Cookie", rest);

@@ -53,26 +53,26 @@ struct StickyConfig
 
     // insert
     QString value = QStringLiteral("masked"); ///< hash, route or masked
-    QString salt;                             ///< value = hash: SHA-1(salt + address)
-    QString secret;                           ///< sign: HMAC-SHA256 key
-    bool sign = false;                        ///< default: on when a secret is set
+    QString salt; ///< value = hash: SHA-1(salt + address)
+    QString secret; ///< sign: HMAC-SHA256 key
+    bool sign = false; ///< default: on when a secret is set
     QString path = QStringLiteral("/");
     QString domain;
     bool secure = false;
     bool httpOnly = true;
-    QString sameSite;                   ///< Strict, Lax, None (None forces Secure); empty: not sent
-    std::optional<qint64> maxAge;       ///< seconds; absent: a session cookie
-    bool indirect = true;               ///< strip the cookie before the backend
-    bool nocache = false;               ///< Cache-Control: private on responses that set it
-    bool preserve = false;              ///< keep a cookie of that name the backend set itself
-    std::optional<qint64> maxIdle;      ///< seconds since last use carried in the cookie
-    std::optional<qint64> maxLife;      ///< seconds since first issue carried in the cookie
+    QString sameSite; ///< Strict, Lax, None (None forces Secure); empty: not sent
+    std::optional<qint64> maxAge; ///< seconds; absent: a session cookie
+    bool indirect = true; ///< strip the cookie before the backend
+    bool nocache = false; ///< Cache-Control: private on responses that set it
+    bool preserve = false; ///< keep a cookie of that name the backend set itself
+    std::optional<qint64> maxIdle; ///< seconds since last use carried in the cookie
+    std::optional<qint64> maxLife; ///< seconds since first issue carried in the cookie
 
     // prefix
     QString delimiter = QStringLiteral("~"); ///< PHPSESSID=s1~abc
 
     // route
-    QStringList names;                       ///< cookie and URL parameter names, checked in order
+    QStringList names; ///< cookie and URL parameter names, checked in order
     QString separator = QStringLiteral(".");
     QString set = QStringLiteral("backend"); ///< backend (the app sets it) or balancer
 
@@ -93,17 +93,18 @@ struct StickyConfig
 struct PoolConfig
 {
     QString name;
-    QString balance = QStringLiteral("roundrobin"); ///< roundrobin random leastconn byrequests consistent
+    QString balance
+        = QStringLiteral("roundrobin"); ///< roundrobin random leastconn byrequests consistent
     StickyConfig sticky;
     QList<BackendConfig> backends;
 
     QStringList paths{QStringLiteral("/")}; ///< path prefixes served (longest match wins)
-    QStringList hosts;                      ///< Host names served; empty: any
-    QStringList exclude;                    ///< path prefixes answered 404, never proxied
-    QString stripPrefix;                    ///< removed from the path before the backend
-    QString addPrefix;                      ///< added to the path before the backend
+    QStringList hosts; ///< Host names served; empty: any
+    QStringList exclude; ///< path prefixes answered 404, never proxied
+    QString stripPrefix; ///< removed from the path before the backend
+    QString addPrefix; ///< added to the path before the backend
 
-    bool failover = true;      ///< false: a session whose backend is gone gets 503 (Apache nofailover)
+    bool failover = true; ///< false: a session whose backend is gone gets 503 (Apache nofailover)
     bool stickyStandby = false; ///< sessions stay on a standby backend when a ready one returns
     std::optional<qint64> drainDeadlineSeconds; ///< after it, drained sessions are redispatched
 };
@@ -111,7 +112,7 @@ struct PoolConfig
 /// `[log]`: where decisions go besides the in-memory ring.
 struct LogConfig
 {
-    QString access;         ///< access log file (combined format + backend, key, reason); empty: none
+    QString access; ///< access log file (combined format + backend, key, reason); empty: none
     int decisions = 10000; ///< decision records kept in memory
 };
 

@@ -32,8 +32,8 @@ std::optional<Endpoint> Endpoint::parse(const QString &text, bool allowZeroPort)
         hostText = u"127.0.0.1"_s;
     const QString portText = text.mid(colon + 1);
     const bool digitsOnly = !portText.isEmpty() && portText.size() <= 5
-        && std::all_of(portText.cbegin(), portText.cend(),
-                       [](QChar c) { return c >= u'0' && c <= u'9'; });
+        && std::all_of(
+            portText.cbegin(), portText.cend(), [](QChar c) { return c >= u'0' && c <= u'9'; });
     const uint port = digitsOnly ? portText.toUInt() : 70000;
     if (port > 65535 || (port == 0 && !allowZeroPort))
         return std::nullopt;
@@ -65,18 +65,17 @@ class Reader
 public:
     explicit Reader(QString file)
         : m_file(std::move(file))
-    {
-    }
+    { }
 
     void error(const toml::source_region &where, const QString &message)
     {
         m_errors.append({m_file, static_cast<int>(where.begin.line),
-                         static_cast<int>(where.begin.column), message});
+            static_cast<int>(where.begin.column), message});
     }
 
     /// Reports keys of `table` that are not in `allowed`.
     void checkKeys(const toml::table &table, const QString &section,
-                   std::initializer_list<const char *> allowed)
+        std::initializer_list<const char *> allowed)
     {
         for (auto &&[key, node] : table) {
             bool known = false;
@@ -87,9 +86,9 @@ public:
                 for (const char *a : allowed)
                     names.append(QString::fromLatin1(a));
                 error(key.source().begin.line ? key.source() : node.source(),
-                      u"unknown key '%1' in %2 (allowed: %3)"_s.arg(
-                          QString::fromStdString(std::string(key.str())), section,
-                          names.join(u", "_s)));
+                    u"unknown key '%1' in %2 (allowed: %3)"_s.arg(
+                        QString::fromStdString(std::string(key.str())), section,
+                        names.join(u", "_s)));
             }
         }
     }
@@ -114,30 +113,31 @@ public:
         if (const auto v = node->value<std::string>(); v && node->is_string())
             out = QString::fromStdString(*v);
         else
-            error(node->source(),
-                  u"%1.%2 must be a string"_s.arg(section, QString::fromLatin1(key)));
+            error(
+                node->source(), u"%1.%2 must be a string"_s.arg(section, QString::fromLatin1(key)));
     }
 
     void readInt(const toml::table &t, const char *key, const QString &section, qint64 min,
-                 qint64 max, const std::function<void(qint64)> &store)
+        qint64 max, const std::function<void(qint64)> &store)
     {
         const toml::node *node = t.get(key);
         if (!node)
             return;
         if (!node->is_integer()) {
             error(node->source(),
-                  u"%1.%2 must be an integer (%3..%4)"_s.arg(section, QString::fromLatin1(key))
-                      .arg(min)
-                      .arg(max));
+                u"%1.%2 must be an integer (%3..%4)"_s.arg(section, QString::fromLatin1(key))
+                    .arg(min)
+                    .arg(max));
             return;
         }
         const qint64 v = node->as_integer()->get();
         if (v < min || v > max) {
-            error(node->source(), u"%1.%2 = %3 is out of range (allowed: %4..%5)"_s
-                                      .arg(section, QString::fromLatin1(key))
-                                      .arg(v)
-                                      .arg(min)
-                                      .arg(max));
+            error(node->source(),
+                u"%1.%2 = %3 is out of range (allowed: %4..%5)"_s
+                    .arg(section, QString::fromLatin1(key))
+                    .arg(v)
+                    .arg(min)
+                    .arg(max));
             return;
         }
         store(v);
@@ -150,15 +150,15 @@ public:
             return;
         if (!node->is_boolean()) {
             error(node->source(),
-                  u"%1.%2 must be true or false"_s.arg(section, QString::fromLatin1(key)));
+                u"%1.%2 must be true or false"_s.arg(section, QString::fromLatin1(key)));
             return;
         }
         out = node->as_boolean()->get();
     }
 
     /// A string, or an array of strings.
-    void readStringList(const toml::table &t, const char *key, const QString &section,
-                        QStringList &out)
+    void readStringList(
+        const toml::table &t, const char *key, const QString &section, QStringList &out)
     {
         const toml::node *node = t.get(key);
         if (!node)
@@ -168,15 +168,16 @@ public:
             return;
         }
         if (!node->is_array()) {
-            error(node->source(), u"%1.%2 must be a string or an array of strings"_s.arg(
-                                      section, QString::fromLatin1(key)));
+            error(node->source(),
+                u"%1.%2 must be a string or an array of strings"_s.arg(
+                    section, QString::fromLatin1(key)));
             return;
         }
         out.clear();
         for (const toml::node &item : *node->as_array()) {
             if (!item.is_string()) {
-                error(item.source(), u"%1.%2 must only hold strings"_s.arg(
-                                         section, QString::fromLatin1(key)));
+                error(item.source(),
+                    u"%1.%2 must only hold strings"_s.arg(section, QString::fromLatin1(key)));
                 continue;
             }
             out.append(QString::fromStdString(item.as_string()->get()));
@@ -185,29 +186,30 @@ public:
 
     /// Checks a string against allowed values; reports the position of `key`.
     void checkChoice(const toml::table &t, const char *key, const QString &section,
-                     const QString &value, const QStringList &allowed)
+        const QString &value, const QStringList &allowed)
     {
         if (allowed.contains(value))
             return;
         const toml::node *node = t.get(key);
         error(node ? node->source() : t.source(),
-              u"%1: %2 = \"%3\" is not supported (allowed: %4)"_s.arg(
-                  section, QString::fromLatin1(key), value, allowed.join(u", "_s)));
+            u"%1: %2 = \"%3\" is not supported (allowed: %4)"_s.arg(
+                section, QString::fromLatin1(key), value, allowed.join(u", "_s)));
     }
 
-    void readPathPrefixes(const toml::table &t, const char *key, const QString &section,
-                          QStringList &out)
+    void readPathPrefixes(
+        const toml::table &t, const char *key, const QString &section, QStringList &out)
     {
         readStringList(t, key, section, out);
         for (const QString &p : std::as_const(out)) {
             if (!p.startsWith(u'/'))
-                error(t.get(key)->source(), u"%1.%2: \"%3\" must start with '/'"_s.arg(
-                                                section, QString::fromLatin1(key), p));
+                error(t.get(key)->source(),
+                    u"%1.%2: \"%3\" must start with '/'"_s.arg(
+                        section, QString::fromLatin1(key), p));
         }
     }
 
     void readEndpoint(const toml::table &t, const char *key, const QString &section,
-                      bool allowZeroPort, Endpoint &out)
+        bool allowZeroPort, Endpoint &out)
     {
         const toml::node *node = t.get(key);
         if (!node)
@@ -220,17 +222,15 @@ public:
             out = *ep;
         else
             error(node->source(),
-                  u"%1.%2 = \"%3\" is not a valid address (expected IP:PORT, e.g. "
-                  "\"127.0.0.1:8080\" or \"[::1]:8080\"%4)"_s.arg(section, QString::fromLatin1(key),
-                                                              text,
-                                                              allowZeroPort ? u", port 0 = any"_s
-                                                                            : QString()));
+                u"%1.%2 = \"%3\" is not a valid address (expected IP:PORT, e.g. "
+                "\"127.0.0.1:8080\" or \"[::1]:8080\"%4)"_s.arg(section, QString::fromLatin1(key),
+                    text, allowZeroPort ? u", port 0 = any"_s : QString()));
     }
 
     void readMs(const toml::table &t, const char *key, std::chrono::milliseconds &out)
     {
         readInt(t, key, u"timeouts"_s, 1, 86400000,
-                [&](qint64 v) { out = std::chrono::milliseconds(v); });
+            [&](qint64 v) { out = std::chrono::milliseconds(v); });
     }
 
     Config read(const toml::table &root)
@@ -238,13 +238,13 @@ public:
         Config c;
         c.sourceFile = m_file;
         checkKeys(root, u"the top level"_s,
-                  {"listener", "admin", "timeouts", "limits", "sessions", "log", "pool"});
+            {"listener", "admin", "timeouts", "limits", "sessions", "log", "pool"});
 
         if (const auto *t = table(root, "listener", u"listener"_s)) {
             checkKeys(*t, u"[listener]"_s, {"bind", "workers"});
             readEndpoint(*t, "bind", u"listener"_s, true, c.listen);
             readInt(*t, "workers", u"listener"_s, 0, 256,
-                    [&](qint64 v) { c.workers = static_cast<int>(v); });
+                [&](qint64 v) { c.workers = static_cast<int>(v); });
         }
         if (const auto *t = table(root, "admin", u"admin"_s)) {
             checkKeys(*t, u"[admin]"_s, {"bind"});
@@ -252,7 +252,7 @@ public:
         }
         if (const auto *t = table(root, "timeouts", u"timeouts"_s)) {
             checkKeys(*t, u"[timeouts]"_s,
-                      {"connect", "client", "server", "keepalive", "tunnel", "shutdown"});
+                {"connect", "client", "server", "keepalive", "tunnel", "shutdown"});
             readMs(*t, "connect", c.timeouts.connect);
             readMs(*t, "client", c.timeouts.client);
             readMs(*t, "server", c.timeouts.server);
@@ -263,31 +263,32 @@ public:
         if (const auto *t = table(root, "limits", u"limits"_s)) {
             checkKeys(*t, u"[limits]"_s, {"max_uri", "max_header_bytes", "max_headers"});
             readInt(*t, "max_uri", u"limits"_s, 16, 1 << 20,
-                    [&](qint64 v) { c.limits.maxUri = static_cast<int>(v); });
+                [&](qint64 v) { c.limits.maxUri = static_cast<int>(v); });
             readInt(*t, "max_header_bytes", u"limits"_s, 256, 1 << 24,
-                    [&](qint64 v) { c.limits.maxHeaderBytes = static_cast<int>(v); });
+                [&](qint64 v) { c.limits.maxHeaderBytes = static_cast<int>(v); });
             readInt(*t, "max_headers", u"limits"_s, 4, 10000,
-                    [&](qint64 v) { c.limits.maxHeaders = static_cast<int>(v); });
+                [&](qint64 v) { c.limits.maxHeaders = static_cast<int>(v); });
         }
         if (const auto *t = table(root, "sessions", u"sessions"_s)) {
             checkKeys(*t, u"[sessions]"_s, {"max_entries", "idle"});
             readInt(*t, "max_entries", u"sessions"_s, 1, 100000000,
-                    [&](qint64 v) { c.sessions.maxEntries = static_cast<int>(v); });
+                [&](qint64 v) { c.sessions.maxEntries = static_cast<int>(v); });
             readInt(*t, "idle", u"sessions"_s, 1, 365LL * 86400,
-                    [&](qint64 v) { c.sessions.idle = std::chrono::seconds(v); });
+                [&](qint64 v) { c.sessions.idle = std::chrono::seconds(v); });
         }
 
         if (const auto *t = table(root, "log", u"log"_s)) {
             checkKeys(*t, u"[log]"_s, {"access", "decisions"});
             readString(*t, "access", u"log"_s, c.log.access);
             readInt(*t, "decisions", u"log"_s, 0, 10000000,
-                    [&](qint64 v) { c.log.decisions = static_cast<int>(v); });
+                [&](qint64 v) { c.log.decisions = static_cast<int>(v); });
         }
 
         const toml::node *pools = root.get("pool");
         if (!pools) {
-            error(root.source(), u"no [[pool]] defined: at least one pool with one backend is "
-                                 "required"_s);
+            error(root.source(),
+                u"no [[pool]] defined: at least one pool with one backend is "
+                "required"_s);
         } else if (!pools->is_array_of_tables()) {
             error(pools->source(), u"'pool' must be an array of tables ([[pool]])"_s);
         } else {
@@ -310,8 +311,8 @@ public:
     {
         PoolConfig pool;
         checkKeys(pt, u"[[pool]]"_s,
-                  {"name", "balance", "sticky", "backend", "paths", "hosts", "exclude",
-                   "strip_prefix", "add_prefix", "failover", "sticky_standby", "drain_deadline"});
+            {"name", "balance", "sticky", "backend", "paths", "hosts", "exclude", "strip_prefix",
+                "add_prefix", "failover", "sticky_standby", "drain_deadline"});
         readString(pt, "name", u"pool"_s, pool.name);
         if (!pt.get("name"))
             error(pt.source(), u"[[pool]] needs a name"_s);
@@ -321,8 +322,7 @@ public:
 
         readString(pt, "balance", section, pool.balance);
         checkChoice(pt, "balance", section, pool.balance,
-                    {u"roundrobin"_s, u"random"_s, u"leastconn"_s, u"byrequests"_s,
-                     u"consistent"_s});
+            {u"roundrobin"_s, u"random"_s, u"leastconn"_s, u"byrequests"_s, u"consistent"_s});
         readPathPrefixes(pt, "paths", section, pool.paths);
         readStringList(pt, "hosts", section, pool.hosts);
         for (QString &h : pool.hosts)
@@ -332,13 +332,14 @@ public:
         readString(pt, "add_prefix", section, pool.addPrefix);
         if (!pool.stripPrefix.isEmpty() && !pool.stripPrefix.startsWith(u'/'))
             error(pt.get("strip_prefix")->source(),
-                  u"%1.strip_prefix must start with '/'"_s.arg(section));
+                u"%1.strip_prefix must start with '/'"_s.arg(section));
         if (!pool.addPrefix.isEmpty() && !pool.addPrefix.startsWith(u'/'))
-            error(pt.get("add_prefix")->source(), u"%1.add_prefix must start with '/'"_s.arg(section));
+            error(pt.get("add_prefix")->source(),
+                u"%1.add_prefix must start with '/'"_s.arg(section));
         readBool(pt, "failover", section, pool.failover);
         readBool(pt, "sticky_standby", section, pool.stickyStandby);
         readInt(pt, "drain_deadline", section, 1, 365LL * 86400,
-                [&](qint64 v) { pool.drainDeadlineSeconds = v; });
+            [&](qint64 v) { pool.drainDeadlineSeconds = v; });
 
         if (const auto *st = table(pt, "sticky", u"pool.sticky"_s))
             readSticky(*st, section, pool.sticky);
@@ -349,8 +350,9 @@ public:
             return pool;
         }
         if (!backends->is_array_of_tables()) {
-            error(backends->source(), u"pool.backend must be an array of tables "
-                                      "([[pool.backend]])"_s);
+            error(backends->source(),
+                u"pool.backend must be an array of tables "
+                "([[pool.backend]])"_s);
             return pool;
         }
         QSet<QString> names;
@@ -360,42 +362,45 @@ public:
             BackendConfig b;
             checkKeys(bt, u"[[pool.backend]]"_s, {"name", "address", "route", "weight", "state"});
             readString(bt, "state", section, b.state);
-            checkChoice(bt, "state", section, b.state,
-                        {u"ready"_s, u"drain"_s, u"maint"_s, u"standby"_s});
+            checkChoice(
+                bt, "state", section, b.state, {u"ready"_s, u"drain"_s, u"maint"_s, u"standby"_s});
             readString(bt, "name", section, b.name);
             if (!bt.get("name"))
                 error(bt.source(), u"%1: [[pool.backend]] needs a name"_s.arg(section));
             else if (b.name.isEmpty() && bt.get("name")->is_string())
-                error(bt.get("name")->source(), u"%1: backend name must not be empty"_s.arg(section));
+                error(
+                    bt.get("name")->source(), u"%1: backend name must not be empty"_s.arg(section));
             if (!bt.get("address"))
-                error(bt.source(), u"%1: backend '%2' needs an address (IP:PORT)"_s.arg(section, b.name));
+                error(bt.source(),
+                    u"%1: backend '%2' needs an address (IP:PORT)"_s.arg(section, b.name));
             readEndpoint(bt, "address", u"backend '%1'"_s.arg(b.name), false, b.address);
             readString(bt, "route", section, b.route);
             if (const toml::node *n = bt.get("route")) {
                 if (!validCookieValue(b.route))
-                    error(n->source(), u"%1: route \"%2\" may only use letters, digits, '_' and "
-                                       "'.' (it travels in cookies)"_s.arg(section, b.route));
+                    error(n->source(),
+                        u"%1: route \"%2\" may only use letters, digits, '_' and "
+                        "'.' (it travels in cookies)"_s.arg(section, b.route));
             } else if (!b.name.isEmpty()) {
                 b.route = b.name;
                 if (!validCookieValue(b.route))
                     error(bt.get("name")->source(),
-                          u"%1: backend name \"%2\" cannot be its route: a route may only use "
-                          "letters, digits, '_' and '.' (it travels in cookies); set route = "
-                          "\"...\" for this backend"_s.arg(section, b.name));
+                        u"%1: backend name \"%2\" cannot be its route: a route may only use "
+                        "letters, digits, '_' and '.' (it travels in cookies); set route = "
+                        "\"...\" for this backend"_s.arg(section, b.name));
             }
             readInt(bt, "weight", u"backend '%1'"_s.arg(b.name), 0, 1000,
-                    [&](qint64 v) { b.weight = static_cast<int>(v); });
+                [&](qint64 v) { b.weight = static_cast<int>(v); });
             if (!b.name.isEmpty() && names.contains(b.name))
                 error(bt.get("name")->source(),
-                      u"%1: duplicate backend name '%2'"_s.arg(section, b.name));
+                    u"%1: duplicate backend name '%2'"_s.arg(section, b.name));
             else if (!b.route.isEmpty() && routes.contains(b.route))
                 error((bt.get("route") ? bt.get("route") : bt.get("name"))->source(),
-                      u"%1: duplicate backend route '%2' (routes must be unique in a pool)"_s.arg(
-                          section, b.route));
+                    u"%1: duplicate backend route '%2' (routes must be unique in a pool)"_s.arg(
+                        section, b.route));
             if (pool.sticky.mode == "route"_L1 && b.route.contains(pool.sticky.separator))
                 error((bt.get("route") ? bt.get("route") : bt.get("name"))->source(),
-                      u"%1: route '%2' contains the route separator '%3'"_s.arg(
-                          section, b.route, pool.sticky.separator));
+                    u"%1: route '%2' contains the route separator '%3'"_s.arg(
+                        section, b.route, pool.sticky.separator));
             names.insert(b.name);
             routes.insert(b.route);
             pool.backends.append(b);
@@ -407,23 +412,25 @@ public:
     {
         readString(st, "mode", section, sticky.mode);
         checkChoice(st, "mode", section, sticky.mode,
-                    {u"insert"_s, u"prefix"_s, u"route"_s, u"learn"_s, u"source"_s,
-                     u"domain"_s, u"header"_s, u"param"_s, u"none"_s});
+            {u"insert"_s, u"prefix"_s, u"route"_s, u"learn"_s, u"source"_s, u"domain"_s,
+                u"header"_s, u"param"_s, u"none"_s});
         const QString &m = sticky.mode;
         // The keys each mode takes; any other key is an error naming what the mode allows.
         if (m == "insert"_L1)
             checkKeys(st, u"[pool.sticky] (mode insert)"_s,
-                      {"mode", "cookie", "value", "salt", "secret", "sign", "path", "domain",
-                       "secure", "httponly", "samesite", "max_age", "indirect", "nocache",
-                       "preserve", "maxidle", "maxlife"});
+                {"mode", "cookie", "value", "salt", "secret", "sign", "path", "domain", "secure",
+                    "httponly", "samesite", "max_age", "indirect", "nocache", "preserve", "maxidle",
+                    "maxlife"});
         else if (m == "prefix"_L1)
-            checkKeys(st, u"[pool.sticky] (mode prefix)"_s, {"mode", "cookie", "delimiter", "nocache"});
+            checkKeys(
+                st, u"[pool.sticky] (mode prefix)"_s, {"mode", "cookie", "delimiter", "nocache"});
         else if (m == "route"_L1)
             checkKeys(st, u"[pool.sticky] (mode route)"_s,
-                      {"mode", "names", "separator", "set", "path", "domain", "secure",
-                       "httponly", "samesite", "max_age"});
+                {"mode", "names", "separator", "set", "path", "domain", "secure", "httponly",
+                    "samesite", "max_age"});
         else if (m == "learn"_L1)
-            checkKeys(st, u"[pool.sticky] (mode learn)"_s, {"mode", "cookie", "max_entries", "idle"});
+            checkKeys(
+                st, u"[pool.sticky] (mode learn)"_s, {"mode", "cookie", "max_entries", "idle"});
         else if (m == "source"_L1)
             checkKeys(st, u"[pool.sticky] (mode source)"_s, {"mode", "trusted_proxies"});
         else if (m == "header"_L1)
@@ -437,11 +444,13 @@ public:
             sticky.cookie.clear(); // the application's cookie: required, no default
         readString(st, "cookie", section, sticky.cookie);
         if ((m == "learn"_L1 || m == "prefix"_L1) && !st.get("cookie"))
-            error(st.source(), u"%1: mode %2 needs cookie = \"<the application's session cookie, "
-                               "e.g. PHPSESSID>\""_s.arg(section, m));
+            error(st.source(),
+                u"%1: mode %2 needs cookie = \"<the application's session cookie, "
+                "e.g. PHPSESSID>\""_s.arg(section, m));
         if (const toml::node *n = st.get("cookie"); n && !validCookieName(sticky.cookie))
-            error(n->source(), u"%1: cookie name \"%2\" is not a valid cookie name (letters, "
-                               "digits and !#$%&'*+-.^_`|~)"_s.arg(section, sticky.cookie));
+            error(n->source(),
+                u"%1: cookie name \"%2\" is not a valid cookie name (letters, "
+                "digits and !#$%&'*+-.^_`|~)"_s.arg(section, sticky.cookie));
 
         readString(st, "value", section, sticky.value);
         checkChoice(st, "value", section, sticky.value, {u"hash"_s, u"route"_s, u"masked"_s});
@@ -451,7 +460,7 @@ public:
         readBool(st, "sign", section, sticky.sign);
         if (sticky.sign && sticky.secret.isEmpty())
             error(st.get("sign")->source(),
-                  u"%1: sign = true needs a secret = \"...\" to sign with"_s.arg(section));
+                u"%1: sign = true needs a secret = \"...\" to sign with"_s.arg(section));
         readString(st, "path", section, sticky.path);
         if (!sticky.path.startsWith(u'/'))
             error(st.get("path")->source(), u"%1: cookie path must start with '/'"_s.arg(section));
@@ -460,40 +469,41 @@ public:
         readBool(st, "httponly", section, sticky.httpOnly);
         readString(st, "samesite", section, sticky.sameSite);
         if (st.get("samesite"))
-            checkChoice(st, "samesite", section, sticky.sameSite,
-                        {u"Strict"_s, u"Lax"_s, u"None"_s});
+            checkChoice(
+                st, "samesite", section, sticky.sameSite, {u"Strict"_s, u"Lax"_s, u"None"_s});
         if (sticky.sameSite == "None"_L1)
             sticky.secure = true; // browsers refuse SameSite=None without Secure
-        readInt(st, "max_age", section, 0, 10LL * 365 * 86400,
-                [&](qint64 v) { sticky.maxAge = v; });
+        readInt(
+            st, "max_age", section, 0, 10LL * 365 * 86400, [&](qint64 v) { sticky.maxAge = v; });
         readBool(st, "indirect", section, sticky.indirect);
         readBool(st, "nocache", section, sticky.nocache);
         readBool(st, "preserve", section, sticky.preserve);
-        readInt(st, "maxidle", section, 1, 10LL * 365 * 86400,
-                [&](qint64 v) { sticky.maxIdle = v; });
-        readInt(st, "maxlife", section, 1, 10LL * 365 * 86400,
-                [&](qint64 v) { sticky.maxLife = v; });
+        readInt(
+            st, "maxidle", section, 1, 10LL * 365 * 86400, [&](qint64 v) { sticky.maxIdle = v; });
+        readInt(
+            st, "maxlife", section, 1, 10LL * 365 * 86400, [&](qint64 v) { sticky.maxLife = v; });
 
         readString(st, "delimiter", section, sticky.delimiter);
         if (sticky.delimiter.size() != 1)
             error(st.get("delimiter")->source(),
-                  u"%1: delimiter must be one character"_s.arg(section));
+                u"%1: delimiter must be one character"_s.arg(section));
 
         readStringList(st, "names", section, sticky.names);
         if (m == "route"_L1 && sticky.names.isEmpty())
-            error(st.source(), u"%1: mode route needs names = [\"JSESSIONID\", \"jsessionid\"] "
-                               "(the cookie and URL parameter that carry the route)"_s.arg(section));
+            error(st.source(),
+                u"%1: mode route needs names = [\"JSESSIONID\", \"jsessionid\"] "
+                "(the cookie and URL parameter that carry the route)"_s.arg(section));
         readString(st, "separator", section, sticky.separator);
         if (sticky.separator.size() != 1)
             error(st.get("separator")->source(),
-                  u"%1: separator must be one character"_s.arg(section));
+                u"%1: separator must be one character"_s.arg(section));
         readString(st, "set", section, sticky.set);
         checkChoice(st, "set", section, sticky.set, {u"backend"_s, u"balancer"_s});
 
         readInt(st, "max_entries", section, 1, 100000000,
-                [&](qint64 v) { sticky.learnMaxEntries = static_cast<int>(v); });
-        readInt(st, "idle", section, 1, 365LL * 86400,
-                [&](qint64 v) { sticky.learnIdleSeconds = v; });
+            [&](qint64 v) { sticky.learnMaxEntries = static_cast<int>(v); });
+        readInt(
+            st, "idle", section, 1, 365LL * 86400, [&](qint64 v) { sticky.learnIdleSeconds = v; });
 
         QStringList proxies;
         readStringList(st, "trusted_proxies", section, proxies);
@@ -501,20 +511,20 @@ public:
             const QPair<QHostAddress, int> subnet = QHostAddress::parseSubnet(p);
             if (subnet.first.isNull())
                 error(st.get("trusted_proxies")->source(),
-                      u"%1: trusted_proxies: \"%2\" is not a network (e.g. \"10.0.0.0/8\", "
-                      "\"::1/128\")"_s.arg(section, p));
+                    u"%1: trusted_proxies: \"%2\" is not a network (e.g. \"10.0.0.0/8\", "
+                    "\"::1/128\")"_s.arg(section, p));
             else
                 sticky.trustedProxies.append(Cidr{subnet.first, subnet.second});
         }
 
         readString(st, "header", section, sticky.header);
         if (m == "header"_L1 && sticky.header.isEmpty())
-            error(st.source(), u"%1: mode header needs header = \"<request header name>\""_s.arg(
-                                   section));
+            error(st.source(),
+                u"%1: mode header needs header = \"<request header name>\""_s.arg(section));
         readString(st, "param", section, sticky.param);
         if (m == "param"_L1 && sticky.param.isEmpty())
-            error(st.source(), u"%1: mode param needs param = \"<query parameter name>\""_s.arg(
-                                   section));
+            error(st.source(),
+                u"%1: mode param needs param = \"<query parameter name>\""_s.arg(section));
     }
 
     static bool validCookieName(const QString &name)
@@ -538,7 +548,7 @@ public:
         for (QChar ch : value) {
             const char16_t c = ch.unicode();
             if (!((c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9')
-                  || c == u'_' || c == u'.'))
+                    || c == u'_' || c == u'.'))
                 return false;
         }
         return true;
@@ -557,19 +567,19 @@ ConfigResult loadConfigText(const QByteArray &text, const QString &fileName)
     toml::table root;
     try {
         root = toml::parse(std::string_view(text.constData(), static_cast<size_t>(text.size())),
-                           fileName.toStdString());
+            fileName.toStdString());
     } catch (const toml::parse_error &e) {
         return QList<ConfigError>{{fileName, static_cast<int>(e.source().begin.line),
-                                   static_cast<int>(e.source().begin.column),
-                                   QString::fromStdString(std::string(e.description()))}};
+            static_cast<int>(e.source().begin.column),
+            QString::fromStdString(std::string(e.description()))}};
     }
     Reader reader(fileName);
     Config config = reader.read(root);
     if (!reader.m_errors.isEmpty()) {
         std::stable_sort(reader.m_errors.begin(), reader.m_errors.end(),
-                         [](const ConfigError &a, const ConfigError &b) {
-                             return std::pair(a.line, a.column) < std::pair(b.line, b.column);
-                         });
+            [](const ConfigError &a, const ConfigError &b) {
+                return std::pair(a.line, a.column) < std::pair(b.line, b.column);
+            });
         return reader.m_errors;
     }
     return config;

@@ -13,7 +13,7 @@ namespace Limpet {
 struct ConfigError
 {
     QString file;
-    int line = 0;   ///< 1-based; 0 when the file could not be read at all
+    int line = 0; ///< 1-based; 0 when the file could not be read at all
     int column = 0; ///< 1-based
     QString message;
 

@@ -15,8 +15,7 @@ DemoBackend::DemoBackend(QString name, DeadlineSweeper *sweeper, QObject *parent
     : QTcpServer(parent)
     , m_name(std::move(name))
     , m_sweeper(sweeper)
-{
-}
+{ }
 
 void DemoBackend::incomingConnection(qintptr descriptor)
 {
@@ -37,8 +36,7 @@ QByteArray DemoBackend::page(QByteArrayView sessionCookie, QByteArray &setCookie
     return "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>Limpet demo: " + name
         + "</title></head>\n<body style=\"font-family:sans-serif;margin:3em\">\n<h1>Served by <b>"
         + name + "</b></h1>\n<p>Visits to " + name + " in this session: <b>"
-        + QByteArray::number(visits)
-        + "</b></p>\n<p>Reload: Limpet keeps you on " + name
+        + QByteArray::number(visits) + "</b></p>\n<p>Reload: Limpet keeps you on " + name
         + " (cookie <code>SRV</code>). A fresh browser profile may land elsewhere, and its count "
           "starts at 1 there.</p>\n</body></html>\n";
 }

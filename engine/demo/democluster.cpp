@@ -9,15 +9,15 @@ namespace Limpet {
 
 DemoCluster::DemoCluster(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
 DemoCluster::~DemoCluster()
 {
     if (!m_thread)
         return;
     QObject *root = m_root;
-    QMetaObject::invokeMethod(root, [root] { delete root; }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        root, [root] { delete root; }, Qt::BlockingQueuedConnection);
     m_thread->quit();
     m_thread->wait();
 }

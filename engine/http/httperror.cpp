@@ -51,7 +51,10 @@ QByteArray errorResponse(int status, QByteArrayView detail)
     body.append('\n');
     QByteArray out;
     out.reserve(160 + body.size());
-    out.append("HTTP/1.1 ").append(QByteArray::number(status)).append(' ').append(reasonPhrase(status));
+    out.append("HTTP/1.1 ")
+        .append(QByteArray::number(status))
+        .append(' ')
+        .append(reasonPhrase(status));
     out.append("\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ")
         .append(QByteArray::number(body.size()))
         .append("\r\nConnection: close\r\nCache-Control: no-store\r\n\r\n")

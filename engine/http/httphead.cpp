@@ -121,8 +121,11 @@ QByteArray HttpHead::serializeResponse() const
 {
     QByteArray out;
     out.reserve(raw.size() + 256);
-    out.append("HTTP/1.1 ").append(QByteArray::number(status)).append(' ').append(view(reason)).append(
-        "\r\n");
+    out.append("HTTP/1.1 ")
+        .append(QByteArray::number(status))
+        .append(' ')
+        .append(view(reason))
+        .append("\r\n");
     appendFields(out);
     return out;
 }

@@ -28,9 +28,9 @@ public:
 
     // Request line (requests) or status line (responses).
     QByteArray method; ///< "GET", ...; empty for responses
-    Span target;       ///< request target as received
-    int status = 0;    ///< responses only
-    Span reason;       ///< responses only
+    Span target; ///< request target as received
+    int status = 0; ///< responses only
+    Span reason; ///< responses only
     int versionMajor = 1;
     int versionMinor = 1;
     bool keepAlive = true; ///< what llhttp decided from version and Connection

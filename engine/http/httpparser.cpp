@@ -132,8 +132,8 @@ int HttpParser::onHeadersComplete(llhttp_t *p)
             int hosts = 0;
             for (const auto &f : h.fields)
                 hosts += QByteArrayView(h.raw.constData() + f.name.offset, f.name.length)
-                                 .compare("host", Qt::CaseInsensitive)
-                             == 0;
+                             .compare("host", Qt::CaseInsensitive)
+                    == 0;
             if (hosts > 1)
                 return self->fail(ParseError::Malformed, "more than one Host header");
         } else if (h.versionMinor >= 1) {

@@ -11,8 +11,8 @@ namespace Limpet {
 /// Why a message could not be parsed; maps to the status the client gets (see httperror.h).
 enum class ParseError {
     None,
-    Malformed,      ///< 400 (requests) / 502 (responses)
-    UriTooLong,     ///< 414
+    Malformed, ///< 400 (requests) / 502 (responses)
+    UriTooLong, ///< 414
     HeadersTooLarge ///< 431
 };
 
@@ -34,13 +34,16 @@ struct HttpLimits
 class HttpParser
 {
 public:
-    enum class Kind { Request, Response };
+    enum class Kind {
+        Request,
+        Response
+    };
     enum class Event {
-        NeedMore,        ///< all input consumed, nothing complete yet
-        HeadComplete,    ///< head() is ready; consumed bytes include the head
+        NeedMore, ///< all input consumed, nothing complete yet
+        HeadComplete, ///< head() is ready; consumed bytes include the head
         MessageComplete, ///< the body (if any) ended with the consumed bytes
-        Upgrade,         ///< message complete and the connection switches protocol
-        Error            ///< see error() / errorReason()
+        Upgrade, ///< message complete and the connection switches protocol
+        Error ///< see error() / errorReason()
     };
     using Limits = HttpLimits;
 

@@ -56,11 +56,9 @@ void DecisionLog::record(const Decision &d, const RequestFacts &facts)
         // Reads like mod_proxy_balancer's "found value ... for stickysession ..." lines.
         if (!d.detail.isEmpty())
             qCDebug(lcAffinity).noquote() << d.detail;
-        qCDebug(lcAffinity).noquote()
-            << u"pool %1: %2 -> %3 (%4%5)"_s.arg(
-                   d.pool, d.client.toString(),
-                   d.backend ? d.backend->name() : u"-"_s, reasonCodeName(d.reason),
-                   d.changedBackend ? u", moved from "_s + d.previousBackend : QString());
+        qCDebug(lcAffinity).noquote() << u"pool %1: %2 -> %3 (%4%5)"_s.arg(d.pool,
+            d.client.toString(), d.backend ? d.backend->name() : u"-"_s, reasonCodeName(d.reason),
+            d.changedBackend ? u", moved from "_s + d.previousBackend : QString());
     }
     if (m_capacity > 0) {
         QMutexLocker lock(&m_lock);

@@ -37,8 +37,8 @@ public:
     /// Records a finished request.
     void record(const Decision &decision, const RequestFacts &facts);
     /// The newest records first, at most `limit`, optionally only one session key or client.
-    [[nodiscard]] QList<Decision> recent(int limit, const QByteArray &key = {},
-                                         const QString &client = {}) const;
+    [[nodiscard]] QList<Decision> recent(
+        int limit, const QByteArray &key = {}, const QString &client = {}) const;
     [[nodiscard]] quint64 total() const;
 
     /// One access log line (no newline), for tests and the file.
@@ -47,8 +47,8 @@ public:
 private:
     mutable QMutex m_lock;
     std::vector<Decision> m_ring; ///< guarded by m_lock
-    size_t m_next = 0;            ///< guarded by m_lock
-    quint64 m_total = 0;          ///< guarded by m_lock
+    size_t m_next = 0; ///< guarded by m_lock
+    quint64 m_total = 0; ///< guarded by m_lock
     const size_t m_capacity;
     QMutex m_fileLock;
     QFile m_file; ///< guarded by m_fileLock

@@ -26,8 +26,8 @@ QString toString(Health health)
 
 std::optional<BackendState> backendStateFromString(QStringView text)
 {
-    for (BackendState s : {BackendState::Ready, BackendState::Drain, BackendState::Maint,
-                           BackendState::Standby}) {
+    for (BackendState s :
+        {BackendState::Ready, BackendState::Drain, BackendState::Maint, BackendState::Standby}) {
         if (text == toString(s))
             return s;
     }
@@ -48,7 +48,6 @@ Backend::Backend(const BackendConfig &config, quint32 id)
     , m_routeBytes(m_route.toUtf8())
     , m_weight(config.weight)
     , m_state(backendStateFromString(config.state).value_or(BackendState::Ready))
-{
-}
+{ }
 
 } // namespace Limpet

@@ -12,9 +12,17 @@
 namespace Limpet {
 
 /// What an operator decided for a backend (see engine/README.md).
-enum class BackendState { Ready, Drain, Maint, Standby };
+enum class BackendState {
+    Ready,
+    Drain,
+    Maint,
+    Standby
+};
 /// What health checks observed.
-enum class Health { Up, Down };
+enum class Health {
+    Up,
+    Down
+};
 
 [[nodiscard]] QString toString(BackendState state);
 [[nodiscard]] QString toString(Health health);
@@ -26,11 +34,11 @@ struct BackendCounters
 {
     std::atomic<quint64> requests{0};
     std::atomic<quint64> responses[6]{}; ///< index = status / 100 (0 = no response: errors)
-    std::atomic<quint64> bytesIn{0};     ///< from the backend
-    std::atomic<quint64> bytesOut{0};    ///< to the backend
-    std::atomic<int> active{0};          ///< requests in flight on it
-    std::atomic<quint64> failures{0};    ///< connect failures, timeouts, bad responses
-    std::atomic<int> sessions{0};        ///< entries bound to it in the session table
+    std::atomic<quint64> bytesIn{0}; ///< from the backend
+    std::atomic<quint64> bytesOut{0}; ///< to the backend
+    std::atomic<int> active{0}; ///< requests in flight on it
+    std::atomic<quint64> failures{0}; ///< connect failures, timeouts, bad responses
+    std::atomic<int> sessions{0}; ///< entries bound to it in the session table
 };
 
 /// One server of a pool. Identity (name, address, route) is fixed; state, health and weight
@@ -53,7 +61,10 @@ public:
     /// Sets the state and, when it changes, when it did (drain_deadline counts from there).
     void setState(BackendState s, qint64 nowMs = QDateTime::currentMSecsSinceEpoch());
     /// ms since the epoch when the state last changed (0: since start).
-    [[nodiscard]] qint64 stateSinceMs() const { return m_stateSince.load(std::memory_order_relaxed); }
+    [[nodiscard]] qint64 stateSinceMs() const
+    {
+        return m_stateSince.load(std::memory_order_relaxed);
+    }
     [[nodiscard]] Health health() const { return m_health.load(std::memory_order_relaxed); }
     void setHealth(Health h) { m_health.store(h, std::memory_order_relaxed); }
 

@@ -69,8 +69,8 @@ Pool::Candidates Pool::candidates(const QList<BackendPtr> &all) const
     return ready.backends.isEmpty() ? standby : ready;
 }
 
-std::optional<ReasonCode> Pool::leaveReason(const Backend &bound, bool readyExists,
-                                            qint64 nowMs) const
+std::optional<ReasonCode> Pool::leaveReason(
+    const Backend &bound, bool readyExists, qint64 nowMs) const
 {
     if (bound.health() == Health::Down || bound.state() == BackendState::Maint)
         return ReasonCode::BackendDownRedispatched;
@@ -106,7 +106,8 @@ Decision Pool::decide(AffinityRequest &request, SessionTable &sessions)
         bound = backendByRoute(*seen.route);
         if (!bound) {
             d.reason = ReasonCode::CookieUnknownBackend;
-        } else if (const std::optional<ReasonCode> leave = leaveReason(*bound, readyExists, nowMs)) {
+        } else if (const std::optional<ReasonCode> leave
+            = leaveReason(*bound, readyExists, nowMs)) {
             d.reason = *leave;
             d.changedBackend = true;
             d.previousBackend = bound->name();
@@ -121,7 +122,8 @@ Decision Pool::decide(AffinityRequest &request, SessionTable &sessions)
         // the key after a redispatch; the session table remembers where it went, so the next
         // requests with the same stale route stay together instead of being spread again.
         if (!d.backend && m_config.failover && !seen.keySeen.isEmpty()) {
-            if (const std::optional<QString> was = sessions.backendOf(m_config.name, seen.keySeen)) {
+            if (const std::optional<QString> was
+                = sessions.backendOf(m_config.name, seen.keySeen)) {
                 const BackendPtr moved = backendByName(*was);
                 // Only for modes that issue no key of their own (insert re-issues instead).
                 if (moved && moved != bound && moved->usableForExistingSession()
@@ -176,8 +178,8 @@ Decision Pool::decide(AffinityRequest &request, SessionTable &sessions)
     }
 
     if (!d.key.isEmpty()) {
-        const std::optional<QString> previous =
-            sessions.touch(m_config.name, d.key, d.backend, request.client, nowMs);
+        const std::optional<QString> previous
+            = sessions.touch(m_config.name, d.key, d.backend, request.client, nowMs);
         if (previous && *previous != d.backend->name() && !d.changedBackend) {
             d.changedBackend = true;
             d.previousBackend = *previous;

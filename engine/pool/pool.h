@@ -54,8 +54,8 @@ private:
     /// Backends that may take a new session: ready ones, or standby ones when no ready one is up.
     [[nodiscard]] Candidates candidates(const QList<BackendPtr> &all) const;
     /// Why the session bound to `bound` may not stay there, or empty optional when it may.
-    [[nodiscard]] std::optional<ReasonCode> leaveReason(const Backend &bound, bool readyExists,
-                                                        qint64 nowMs) const;
+    [[nodiscard]] std::optional<ReasonCode> leaveReason(
+        const Backend &bound, bool readyExists, qint64 nowMs) const;
 
     const PoolConfig m_config;
     std::unique_ptr<AffinityMode> m_affinity;

@@ -2,9 +2,9 @@
 
 #include "http/httperror.h"
 #include "pool/pool.h"
-#include "routing/router.h"
 #include "proxy/proxysocket.h"
 #include "proxy/worker.h"
+#include "routing/router.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>
@@ -65,8 +65,8 @@ DecisionLog::RequestFacts requestFacts(const HttpHead &request, bool wanted)
 /// A Location the backend built for itself, made right for the client: `http://<backend
 /// address>/x` → `http://<host the client used>/x`, and a path under add_prefix goes back under
 /// strip_prefix. Returns an empty optional when nothing needs to change.
-std::optional<QByteArray> rewriteLocation(QByteArrayView value, const Backend &backend,
-                                          QByteArrayView clientHost, const PoolConfig &pool)
+std::optional<QByteArray> rewriteLocation(
+    QByteArrayView value, const Backend &backend, QByteArrayView clientHost, const PoolConfig &pool)
 {
     if (value.startsWith('/'))
         return Router::restorePath(pool, value);
@@ -487,8 +487,8 @@ QCoro::Task<ClientConnection::Next> ClientConnection::exchange()
     }
     for (const char *name : {"location", "content-location"}) {
         if (const std::optional<QByteArrayView> v = head.header(name)) {
-            if (std::optional<QByteArray> rewritten =
-                    rewriteLocation(*v, backend, clientHost, poolConfig)) {
+            if (std::optional<QByteArray> rewritten
+                = rewriteLocation(*v, backend, clientHost, poolConfig)) {
                 const QByteArray headerName = name[0] == 'l' ? "Location" : "Content-Location";
                 head.removeHeader(name);
                 head.addHeader(headerName, *rewritten);

@@ -23,8 +23,7 @@ struct Runtime
         , router(pools)
         , sessions(c.sessions.maxEntries, c.sessions.idle)
         , decisions(c.log.decisions)
-    {
-    }
+    { }
 
     static QList<PoolPtr> makePools(const Config &c)
     {

@@ -4,8 +4,7 @@ namespace Limpet {
 
 Router::Router(QList<PoolPtr> pools)
     : m_pools(std::move(pools))
-{
-}
+{ }
 
 bool Router::prefixMatches(QByteArrayView pattern, QByteArrayView path)
 {
@@ -25,8 +24,7 @@ bool Router::prefixMatches(QByteArrayView pattern, QByteArrayView path)
 Router::Result Router::select(QByteArrayView host, QByteArrayView target) const
 {
     QByteArrayView hostName = host;
-    if (const qsizetype colon = hostName.lastIndexOf(':');
-        colon >= 0 && !hostName.endsWith(']'))
+    if (const qsizetype colon = hostName.lastIndexOf(':'); colon >= 0 && !hostName.endsWith(']'))
         hostName = hostName.first(colon);
     const QString hostText = QString::fromLatin1(hostName).toLower();
 

@@ -17,7 +17,7 @@ public:
 
     struct Result
     {
-        PoolPtr pool;                         ///< null: refused (see reason)
+        PoolPtr pool; ///< null: refused (see reason)
         ReasonCode reason = ReasonCode::NoPool; ///< NoPool or Excluded when pool is null
     };
     /// `host` is the Host header (a port is ignored), `target` the request target.
@@ -30,8 +30,8 @@ public:
     [[nodiscard]] static QByteArray rewriteTarget(const PoolConfig &pool, QByteArrayView target);
     /// A path the backend sent back (Location), mapped to what the client sees: add_prefix
     /// replaced by strip_prefix. Empty optional when it does not start with add_prefix.
-    [[nodiscard]] static std::optional<QByteArray> restorePath(const PoolConfig &pool,
-                                                               QByteArrayView path);
+    [[nodiscard]] static std::optional<QByteArray> restorePath(
+        const PoolConfig &pool, QByteArrayView path);
 
 private:
     QList<PoolPtr> m_pools;

@@ -21,8 +21,7 @@ SessionTable::SessionTable(int maxEntries, std::chrono::seconds idle)
     , m_shards(std::make_unique<Shard[]>(static_cast<size_t>(m_shardCount)))
     , m_maxPerShard(qMax(1, maxEntries / m_shardCount))
     , m_idleMs(std::chrono::duration_cast<std::chrono::milliseconds>(idle).count())
-{
-}
+{ }
 
 SessionTable::Shard &SessionTable::shardFor(const QByteArray &compositeKey)
 {
@@ -40,8 +39,7 @@ void SessionTable::unbind(const Entry &entry)
 }
 
 std::optional<QString> SessionTable::touch(const QString &pool, const QByteArray &key,
-                                           const BackendPtr &backend, const QHostAddress &client,
-                                           qint64 nowMs)
+    const BackendPtr &backend, const QHostAddress &client, qint64 nowMs)
 {
     const QByteArray k = composite(pool, key);
     Shard &shard = shardFor(k);
@@ -84,7 +82,8 @@ void SessionTable::evictOldest(Shard &shard)
     for (const Entry &e : std::as_const(shard.entries))
         seen.push_back(e.lastSeenMs);
     const size_t drop = qMax<size_t>(1, seen.size() / 8);
-    std::nth_element(seen.begin(), seen.begin() + static_cast<std::ptrdiff_t>(drop - 1), seen.end());
+    std::nth_element(
+        seen.begin(), seen.begin() + static_cast<std::ptrdiff_t>(drop - 1), seen.end());
     const qint64 cutoff = seen[drop - 1];
     size_t dropped = 0;
     for (auto it = shard.entries.begin(); it != shard.entries.end() && dropped < drop;) {
@@ -135,9 +134,9 @@ QList<SessionInfo> SessionTable::snapshot() const
         out.reserve(out.size() + shard.entries.size());
         for (auto it = shard.entries.cbegin(); it != shard.entries.cend(); ++it) {
             const qsizetype zero = it.key().indexOf('\0');
-            out.append(SessionInfo{QString::fromUtf8(it.key().first(zero)), it.key().sliced(zero + 1),
-                                   it->backend->name(), it->client, it->firstSeenMs, it->lastSeenMs,
-                                   it->requests});
+            out.append(SessionInfo{QString::fromUtf8(it.key().first(zero)),
+                it.key().sliced(zero + 1), it->backend->name(), it->client, it->firstSeenMs,
+                it->lastSeenMs, it->requests});
         }
     }
     return out;

@@ -9,8 +9,8 @@
 #include <QMutex>
 #include <QString>
 
-#include <memory>
 #include <chrono>
+#include <memory>
 #include <optional>
 
 namespace Limpet {
@@ -19,8 +19,8 @@ namespace Limpet {
 struct SessionInfo
 {
     QString pool;
-    QByteArray key;     ///< affinity key
-    QString backend;    ///< backend name
+    QByteArray key; ///< affinity key
+    QString backend; ///< backend name
     QHostAddress client; ///< address of its latest request
     qint64 firstSeenMs = 0;
     qint64 lastSeenMs = 0;
@@ -42,10 +42,10 @@ public:
     /// Returns the backend the session used before (empty optional for a new session).
     /// Keeps each backend's `counters.sessions` equal to the entries bound to it.
     std::optional<QString> touch(const QString &pool, const QByteArray &key,
-                                 const BackendPtr &backend, const QHostAddress &client,
-                                 qint64 nowMs);
+        const BackendPtr &backend, const QHostAddress &client, qint64 nowMs);
     /// The backend a session is bound to, if it is known.
-    [[nodiscard]] std::optional<QString> backendOf(const QString &pool, const QByteArray &key) const;
+    [[nodiscard]] std::optional<QString> backendOf(
+        const QString &pool, const QByteArray &key) const;
     /// Drops entries idle for longer than the idle limit. Returns how many were dropped.
     int expire(qint64 nowMs);
     [[nodiscard]] int size() const;

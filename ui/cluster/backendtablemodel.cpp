@@ -7,8 +7,7 @@ namespace Limpet {
 
 BackendTableModel::BackendTableModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 void BackendTableModel::setSnapshot(const EngineSnapshot &snapshot)
 {
