@@ -358,10 +358,22 @@ QCoro::Task<ClientConnection::Next> ClientConnection::exchange()
                 backend.counters.responses[0].fetch_add(1, std::memory_order_relaxed);
                 server->abort();
                 server->deleteLater();
-                const int status = wake == Wake::Timeout ? 504 : 502;
+                int status = wake == Wake::Timeout ? 504 : 502;
                 QByteArray detail = "backend " + backend.name().toUtf8()
                     + (wake == Wake::Timeout ? " did not accept the connection in time"
                                              : " refused the connection");
+                // A session bound to this backend in a pool without failover: Apache's
+                // nofailover answers that the session's server is unavailable (503).
+                const bool bound = decision.reason == ReasonCode::CookieHit
+                    || decision.reason == ReasonCode::RouteHit
+                    || decision.reason == ReasonCode::LearnedHit
+                    || decision.reason == ReasonCode::BackendDrainingKept;
+                if (bound && !pool.config().failover) {
+                    decision.reason = ReasonCode::FailoverRefused;
+                    decision.previousBackend = backend.name();
+                    status = 503;
+                    detail += "; the pool does not fail over";
+                }
                 co_await sendError(status, std::move(detail));
                 co_return Next::Close;
             }
