@@ -58,6 +58,24 @@ qsizetype HttpHead::removeHeader(QByteArrayView name)
     return n;
 }
 
+qsizetype HttpHead::removeHeaders(std::initializer_list<QByteArrayView> names)
+{
+    qsizetype n = 0;
+    for (Field &f : fields) {
+        if (f.removed)
+            continue;
+        const QByteArrayView fieldName = view(f.name);
+        for (QByteArrayView name : names) {
+            if (equalsIgnoreCase(fieldName, name)) {
+                f.removed = true;
+                ++n;
+                break;
+            }
+        }
+    }
+    return n;
+}
+
 void HttpHead::addHeader(QByteArrayView name, QByteArrayView value)
 {
     QByteArray line;
@@ -87,46 +105,86 @@ void HttpHead::removeHopByHop(bool keepUpgrade)
         if (!equalsIgnoreCase(n, "transfer-encoding") && !equalsIgnoreCase(n, "content-length"))
             removeHeader(n);
     }
-    removeHeader("connection");
-    removeHeader("keep-alive");
-    removeHeader("proxy-connection");
-    removeHeader("te");
-    removeHeader("trailer");
-    if (!keepUpgrade)
-        removeHeader("upgrade");
+    if (keepUpgrade)
+        removeHeaders({"connection", "keep-alive", "proxy-connection", "te", "trailer"});
+    else
+        removeHeaders({"connection", "keep-alive", "proxy-connection", "te", "trailer", "upgrade"});
 }
 
-void HttpHead::appendFields(QByteArray &out) const
+namespace {
+
+/// Appends bytes to a buffer sized in advance: no capacity checks per piece.
+class Writer
 {
+public:
+    explicit Writer(char *at)
+        : m_at(at)
+    { }
+    Writer &put(QByteArrayView v)
+    {
+        if (!v.isEmpty())
+            memcpy(m_at, v.data(), static_cast<size_t>(v.size()));
+        m_at += v.size();
+        return *this;
+    }
+    [[nodiscard]] char *position() const { return m_at; }
+
+private:
+    char *m_at;
+};
+
+} // namespace
+
+qsizetype HttpHead::fieldsSize() const
+{
+    qsizetype n = 2; // final CRLF
     for (const Field &f : fields) {
-        if (f.removed)
-            continue;
-        out.append(view(f.name)).append(": ").append(view(f.value)).append("\r\n");
+        if (!f.removed)
+            n += f.name.length + f.value.length + 4;
     }
     for (const QByteArray &line : added)
-        out.append(line).append("\r\n");
-    out.append("\r\n");
+        n += line.size() + 2;
+    return n;
+}
+
+char *HttpHead::writeFields(char *at) const
+{
+    Writer w(at);
+    for (const Field &f : fields) {
+        if (!f.removed)
+            w.put(view(f.name)).put(": ").put(view(f.value)).put("\r\n");
+    }
+    for (const QByteArray &line : added)
+        w.put(line).put("\r\n");
+    w.put("\r\n");
+    return w.position();
 }
 
 QByteArray HttpHead::serializeRequest() const
 {
-    QByteArray out;
-    out.reserve(raw.size() + 256);
-    out.append(method).append(' ').append(targetView()).append(" HTTP/1.1\r\n");
-    appendFields(out);
+    const QByteArrayView t = targetView();
+    const qsizetype size = method.size() + 1 + t.size() + 11 + fieldsSize();
+    QByteArray out(size, Qt::Uninitialized);
+    Writer w(out.data());
+    w.put(method).put(" ").put(t).put(" HTTP/1.1\r\n");
+    const char *end = writeFields(w.position());
+    Q_ASSERT(end == out.constData() + size);
+    Q_UNUSED(end);
     return out;
 }
 
 QByteArray HttpHead::serializeResponse() const
 {
-    QByteArray out;
-    out.reserve(raw.size() + 256);
-    out.append("HTTP/1.1 ")
-        .append(QByteArray::number(status))
-        .append(' ')
-        .append(view(reason))
-        .append("\r\n");
-    appendFields(out);
+    char code[12];
+    const int codeLength = qsnprintf(code, sizeof code, "%d", status);
+    const QByteArrayView r = view(reason);
+    const qsizetype size = 9 + codeLength + 1 + r.size() + 2 + fieldsSize();
+    QByteArray out(size, Qt::Uninitialized);
+    Writer w(out.data());
+    w.put("HTTP/1.1 ").put(QByteArrayView(code, codeLength)).put(" ").put(r).put("\r\n");
+    const char *end = writeFields(w.position());
+    Q_ASSERT(end == out.constData() + size);
+    Q_UNUSED(end);
     return out;
 }
 

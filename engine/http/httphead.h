@@ -4,6 +4,7 @@
 #include <QByteArrayView>
 #include <QList>
 
+#include <initializer_list>
 #include <optional>
 
 namespace Limpet {
@@ -58,6 +59,8 @@ public:
     [[nodiscard]] bool headerHasToken(QByteArrayView name, QByteArrayView token) const;
     /// Marks every header with this name removed. Returns how many there were.
     qsizetype removeHeader(QByteArrayView name);
+    /// Same for several names in one pass.
+    qsizetype removeHeaders(std::initializer_list<QByteArrayView> names);
     void addHeader(QByteArrayView name, QByteArrayView value);
 
     /// Removes the hop-by-hop headers (RFC 9110 7.6.1): Connection, the headers it names,
@@ -72,7 +75,10 @@ public:
     [[nodiscard]] QByteArray serializeResponse() const;
 
 private:
-    void appendFields(QByteArray &out) const;
+    /// Bytes of the live fields, the added lines and the final CRLF.
+    [[nodiscard]] qsizetype fieldsSize() const;
+    /// Writes them at `at` (fieldsSize() bytes); returns the end.
+    char *writeFields(char *at) const;
     QByteArray m_targetOverride;
 };
 

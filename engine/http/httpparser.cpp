@@ -58,6 +58,7 @@ int HttpParser::onMessageBegin(llhttp_t *p)
 {
     auto *self = static_cast<HttpParser *>(p->data);
     self->m_messageDone = false;
+    self->m_head.fields.reserve(16); // most heads: one allocation for all their fields
     return 0;
 }
 

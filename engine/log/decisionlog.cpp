@@ -50,7 +50,7 @@ QByteArray DecisionLog::accessLine(const Decision &d, const RequestFacts &facts)
     return line;
 }
 
-void DecisionLog::record(const Decision &d, const RequestFacts &facts)
+void DecisionLog::record(Decision d, const RequestFacts &facts)
 {
     if (lcAffinity().isDebugEnabled()) {
         // Reads like mod_proxy_balancer's "found value ... for stickysession ..." lines.
@@ -60,17 +60,19 @@ void DecisionLog::record(const Decision &d, const RequestFacts &facts)
             d.client.toString(), d.backend ? d.backend->name() : u"-"_s, reasonCodeName(d.reason),
             d.changedBackend ? u", moved from "_s + d.previousBackend : QString());
     }
+    QByteArray line;
+    if (m_file.isOpen())
+        line = accessLine(d, facts) + '\n';
     if (m_capacity > 0) {
         QMutexLocker lock(&m_lock);
         if (m_ring.size() < m_capacity)
-            m_ring.push_back(d);
+            m_ring.push_back(std::move(d));
         else
-            m_ring[m_next] = d;
+            m_ring[m_next] = std::move(d); // the old record is freed under the lock: cheap
         m_next = (m_next + 1) % m_capacity;
         ++m_total;
     }
-    if (m_file.isOpen()) {
-        const QByteArray line = accessLine(d, facts) + '\n';
+    if (!line.isEmpty()) {
         QMutexLocker lock(&m_fileLock);
         m_file.write(line);
         m_file.flush();

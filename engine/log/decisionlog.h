@@ -35,7 +35,7 @@ public:
         QByteArray userAgent;
     };
     /// Records a finished request.
-    void record(const Decision &decision, const RequestFacts &facts);
+    void record(Decision decision, const RequestFacts &facts);
     /// The newest records first, at most `limit`, optionally only one session key or client.
     [[nodiscard]] QList<Decision> recent(
         int limit, const QByteArray &key = {}, const QString &client = {}) const;

@@ -2,6 +2,8 @@
 
 #include "session/sessiontable.h"
 
+#include <functional>
+
 using namespace Qt::StringLiterals;
 
 namespace Limpet {
@@ -70,14 +72,14 @@ Pool::Candidates Pool::candidates(const QList<BackendPtr> &all) const
 }
 
 std::optional<ReasonCode> Pool::leaveReason(
-    const Backend &bound, bool readyExists, qint64 nowMs) const
+    const Backend &bound, const std::function<bool()> &readyExists, qint64 nowMs) const
 {
     if (bound.health() == Health::Down || bound.state() == BackendState::Maint)
         return ReasonCode::BackendDownRedispatched;
     if (bound.state() == BackendState::Drain && m_config.drainDeadlineSeconds
         && nowMs - bound.stateSinceMs() > *m_config.drainDeadlineSeconds * 1000)
         return ReasonCode::DrainDeadlineRedispatched;
-    if (bound.state() == BackendState::Standby && readyExists && !m_config.stickyStandby)
+    if (bound.state() == BackendState::Standby && !m_config.stickyStandby && readyExists())
         return ReasonCode::StandbyReturned;
     return std::nullopt;
 }
@@ -95,9 +97,14 @@ Decision Pool::decide(AffinityRequest &request, SessionTable &sessions)
     d.keySeen = seen.keySeen;
     d.reason = seen.missReason;
     d.detail = seen.detail;
-    const QList<BackendPtr> all = backends();
-    const Candidates fresh = candidates(all);
-    const bool readyExists = !fresh.standby && !fresh.backends.isEmpty();
+    // The candidate list is only needed when a session may move or is new: built on demand.
+    std::optional<Candidates> freshCache;
+    const auto fresh = [&]() -> const Candidates & {
+        if (!freshCache)
+            freshCache = candidates(backends());
+        return *freshCache;
+    };
+    const auto readyExists = [&] { return !fresh().standby && !fresh().backends.isEmpty(); };
 
     // Where the session was before, and whether it may stay there.
     BackendPtr bound;
@@ -152,8 +159,8 @@ Decision Pool::decide(AffinityRequest &request, SessionTable &sessions)
             }
         }
         if (!d.backend) {
-            d.backend = m_ring->pick(fresh.backends, {stableHash(d.key)});
-            d.reason = fresh.standby ? ReasonCode::StandbyUsed : ReasonCode::Hash;
+            d.backend = m_ring->pick(fresh().backends, {stableHash(d.key)});
+            d.reason = fresh().standby ? ReasonCode::StandbyUsed : ReasonCode::Hash;
             d.algorithm = m_ring->name();
         }
     }
@@ -162,10 +169,10 @@ Decision Pool::decide(AffinityRequest &request, SessionTable &sessions)
         BalanceContext context;
         if (m_balancer->name() == "consistent"_L1)
             context.hash = stableHash(request.client.toString().toLatin1());
-        d.backend = m_balancer->pick(fresh.backends, context);
+        d.backend = m_balancer->pick(fresh().backends, context);
         d.algorithm = m_balancer->name();
         if (d.backend) {
-            if (fresh.standby && !d.changedBackend)
+            if (fresh().standby && !d.changedBackend)
                 d.reason = ReasonCode::StandbyUsed;
             d.key = m_affinity->newKey(*d.backend, nowMs);
             if (d.key.isEmpty() && !seen.keySeen.isEmpty())

@@ -8,6 +8,7 @@
 #include <QList>
 #include <QMutex>
 
+#include <functional>
 #include <memory>
 
 namespace Limpet {
@@ -55,7 +56,7 @@ private:
     [[nodiscard]] Candidates candidates(const QList<BackendPtr> &all) const;
     /// Why the session bound to `bound` may not stay there, or empty optional when it may.
     [[nodiscard]] std::optional<ReasonCode> leaveReason(
-        const Backend &bound, bool readyExists, qint64 nowMs) const;
+        const Backend &bound, const std::function<bool()> &readyExists, qint64 nowMs) const;
 
     const PoolConfig m_config;
     std::unique_ptr<AffinityMode> m_affinity;

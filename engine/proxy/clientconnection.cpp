@@ -289,7 +289,7 @@ QCoro::Task<ClientConnection::Next> ClientConnection::exchange()
         ~Recorder()
         {
             decision.durationMs = nowMs() - startMs;
-            log.record(decision, facts);
+            log.record(std::move(decision), facts);
             connection->m_decision = nullptr;
         }
     } recorder{rt.decisions, decision, facts, startMs, this};
@@ -318,9 +318,7 @@ QCoro::Task<ClientConnection::Next> ClientConnection::exchange()
             forwarded.append(request.view(f.value)).append(", ");
         }
         forwarded.append(m_peerText);
-        request.removeHeader("x-forwarded-for");
-        request.removeHeader("x-forwarded-proto");
-        request.removeHeader("x-forwarded-host");
+        request.removeHeaders({"x-forwarded-for", "x-forwarded-proto", "x-forwarded-host"});
         request.addHeader("X-Forwarded-For", forwarded);
         request.addHeader("X-Forwarded-Proto", "http");
         if (!clientHost.isEmpty())

@@ -3,8 +3,18 @@
 namespace Limpet {
 
 Router::Router(QList<PoolPtr> pools)
-    : m_pools(std::move(pools))
-{ }
+{
+    for (const PoolPtr &pool : pools) {
+        Entry e{pool, {}, {}, {}};
+        for (const QString &h : pool->config().hosts)
+            e.hosts.append(h.toLower().toUtf8());
+        for (const QString &p : pool->config().paths)
+            e.paths.append(p.toUtf8());
+        for (const QString &x : pool->config().exclude)
+            e.exclude.append(x.toUtf8());
+        m_entries.append(e);
+    }
+}
 
 bool Router::prefixMatches(QByteArrayView pattern, QByteArrayView path)
 {
@@ -26,37 +36,35 @@ Router::Result Router::select(QByteArrayView host, QByteArrayView target) const
     QByteArrayView hostName = host;
     if (const qsizetype colon = hostName.lastIndexOf(':'); colon >= 0 && !hostName.endsWith(']'))
         hostName = hostName.first(colon);
-    const QString hostText = QString::fromLatin1(hostName).toLower();
 
-    Result best;
+    const Entry *best = nullptr;
     qsizetype bestLength = -1;
-    bool bestHasHost = false;
-    for (const PoolPtr &pool : m_pools) {
-        const PoolConfig &c = pool->config();
-        const bool hostMatch = c.hosts.isEmpty() || c.hosts.contains(hostText);
-        if (!hostMatch)
-            continue;
-        for (const QString &prefix : c.paths) {
-            const QByteArray p = prefix.toUtf8();
+    for (const Entry &e : m_entries) {
+        if (!e.hosts.isEmpty()) {
+            bool hostMatch = false;
+            for (const QByteArray &h : e.hosts)
+                hostMatch = hostMatch || hostName.compare(h, Qt::CaseInsensitive) == 0;
+            if (!hostMatch)
+                continue;
+        }
+        for (const QByteArray &p : e.paths) {
             if (!prefixMatches(p, target))
                 continue;
             // Longest prefix wins; at equal length a pool naming the host beats a catch-all.
-            const bool better = p.size() > bestLength
-                || (p.size() == bestLength && !c.hosts.isEmpty() && !bestHasHost);
-            if (better) {
-                best.pool = pool;
+            if (p.size() > bestLength
+                || (p.size() == bestLength && !e.hosts.isEmpty() && best->hosts.isEmpty())) {
+                best = &e;
                 bestLength = p.size();
-                bestHasHost = !c.hosts.isEmpty();
             }
         }
     }
-    if (!best.pool)
-        return best;
-    for (const QString &excluded : best.pool->config().exclude) {
-        if (prefixMatches(excluded.toUtf8(), target))
+    if (!best)
+        return Result{};
+    for (const QByteArray &excluded : best->exclude) {
+        if (prefixMatches(excluded, target))
             return Result{nullptr, ReasonCode::Excluded};
     }
-    return best;
+    return Result{best->pool, ReasonCode::NoPool};
 }
 
 QByteArray Router::rewriteTarget(const PoolConfig &pool, QByteArrayView target)

@@ -34,7 +34,15 @@ public:
         const PoolConfig &pool, QByteArrayView path);
 
 private:
-    QList<PoolPtr> m_pools;
+    /// A pool with its host names and path prefixes prepared for matching bytes.
+    struct Entry
+    {
+        PoolPtr pool;
+        QList<QByteArray> hosts; ///< lower case; empty: any host
+        QList<QByteArray> paths;
+        QList<QByteArray> exclude;
+    };
+    QList<Entry> m_entries;
 };
 
 } // namespace Limpet
