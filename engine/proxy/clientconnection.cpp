@@ -181,6 +181,14 @@ QCoro::Task<> ClientConnection::closeGracefully()
         m_socket->abort();
 }
 
+bool ClientConnection::push(ProxySocket *socket, QByteArrayView data)
+{
+    if (socket->state() != QAbstractSocket::ConnectedState)
+        return false;
+    socket->send(data);
+    return socket->state() == QAbstractSocket::ConnectedState;
+}
+
 QCoro::Task<bool> ClientConnection::writeTo(
     ProxySocket *socket, QByteArrayView data, std::chrono::milliseconds timeout)
 {
@@ -380,7 +388,10 @@ QCoro::Task<ClientConnection::Next> ClientConnection::exchange()
         m_server = server;
         backend.counters.bytesOut.fetch_add(
             static_cast<quint64>(requestHead.size()), std::memory_order_relaxed);
-        bool ok = co_await writeTo(server, requestHead, timeouts.server);
+        // Hot path: send without a coroutine frame; only wait when the peer is behind.
+        bool ok = push(server, requestHead);
+        if (ok && server->bytesToWrite() > ProxySocket::WriteHighWater)
+            ok = co_await writeTo(server, {}, timeouts.server);
 
         // 5. The body, streamed as it arrives (no body: the parser just completes).
         if (ok && expectContinue && hasBody && clientMinor >= 1) {
@@ -524,7 +535,9 @@ QCoro::Task<ClientConnection::Next> ClientConnection::exchange()
     backend.counters.responses[qBound(0, status / 100, 5)].fetch_add(1, std::memory_order_relaxed);
     decision.status = status;
     const QByteArray responseHead = head.serializeResponse();
-    const bool headWritten = co_await writeTo(m_socket, responseHead, timeouts.client);
+    bool headWritten = push(m_socket, responseHead);
+    if (headWritten && m_socket->bytesToWrite() > ProxySocket::WriteHighWater)
+        headWritten = co_await writeTo(m_socket, {}, timeouts.client);
     if (!headWritten) {
         server->abort();
         server->deleteLater();
@@ -551,7 +564,9 @@ QCoro::Task<ClientConnection::Next> ClientConnection::exchange()
             const QByteArrayView chunk
                 = dechunk ? QByteArrayView(decoded) : QByteArrayView(bin).sliced(bpos, consumed);
             decision.bytesSent += static_cast<quint64>(chunk.size());
-            const bool written = co_await writeTo(m_socket, chunk, timeouts.client);
+            bool written = push(m_socket, chunk);
+            if (written && m_socket->bytesToWrite() > ProxySocket::WriteHighWater)
+                written = co_await writeTo(m_socket, {}, timeouts.client);
             bpos += consumed;
             if (!written)
                 break;

@@ -52,6 +52,9 @@ private:
     QCoro::Task<bool> writeTo(
         ProxySocket *socket, QByteArrayView data, std::chrono::milliseconds timeout);
     QCoro::Task<> closeGracefully();
+    /// Sends now (no waiting); false when the peer is gone. Callers wait with writeTo(socket,
+    /// {}, timeout) when bytesToWrite() is over the high-water mark.
+    bool push(ProxySocket *socket, QByteArrayView data);
 
     Worker *m_worker;
     ProxySocket *m_socket;
