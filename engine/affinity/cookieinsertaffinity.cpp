@@ -246,37 +246,36 @@ CookieInsertAffinity::Parsed CookieInsertAffinity::parse(
 AffinityLookup CookieInsertAffinity::lookup(AffinityRequest &request) const
 {
     AffinityLookup result;
-    const QString cookie = QString::fromUtf8(m_cookie);
     const std::optional<QByteArray> value = Cookies::find(request.head, m_cookie);
-    if (!value) {
-        result.detail = u"no cookie %1"_s.arg(cookie);
-        return result; // CookieAbsent
-    }
+    if (!value)
+        return result; // CookieAbsent: the reason code says it all
     if (m_indirect)
         Cookies::strip(request.head, m_cookie);
     result.keySeen = *value;
-    const QString shown = QString::fromLatin1(*value);
+    // Details are for the unusual outcomes only: a hit costs no string formatting.
+    const auto cookie = [&] { return QString::fromUtf8(m_cookie); };
+    const auto shown = [&] { return QString::fromLatin1(*value); };
 
     const Parsed p = parse(*value, request.nowMs / 1000);
     switch (p.status) {
     case Status::Ok:
         result.route = routeOf(p.value);
-        result.detail = u"found value %1 for cookie %2"_s.arg(shown, cookie);
         break;
     case Status::Malformed:
         result.missReason = ReasonCode::CookieMalformed;
-        result.detail = u"cookie %1 value %2 was not issued by Limpet"_s.arg(cookie, shown);
+        result.detail = u"cookie %1 value %2 was not issued by Limpet"_s.arg(cookie(), shown());
         break;
     case Status::InvalidSignature:
         result.missReason = ReasonCode::CookieInvalidSignature;
-        result.detail = u"cookie %1 value %2 has a wrong or missing signature"_s.arg(cookie, shown);
+        result.detail
+            = u"cookie %1 value %2 has a wrong or missing signature"_s.arg(cookie(), shown());
         qCInfo(lcInsertAffinity).noquote()
             << u"client %1: cookie %2 has a wrong or missing signature; treated as absent"_s.arg(
-                   request.client.toString(), cookie);
+                   request.client.toString(), cookie());
         break;
     case Status::Expired:
         result.missReason = ReasonCode::CookieExpired;
-        result.detail = u"cookie %1 value %2 expired"_s.arg(cookie, shown);
+        result.detail = u"cookie %1 value %2 expired"_s.arg(cookie(), shown());
         break;
     }
     return result;

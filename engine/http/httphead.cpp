@@ -78,10 +78,9 @@ qsizetype HttpHead::removeHeaders(std::initializer_list<QByteArrayView> names)
 
 void HttpHead::addHeader(QByteArrayView name, QByteArrayView value)
 {
-    QByteArray line;
-    line.reserve(name.size() + value.size() + 2);
-    line.append(name).append(": ").append(value);
-    added.append(line);
+    if (added.isEmpty())
+        added.reserve(256);
+    added.append(name).append(": ").append(value).append("\r\n");
 }
 
 void HttpHead::removeHopByHop(bool keepUpgrade)
@@ -142,8 +141,7 @@ qsizetype HttpHead::fieldsSize() const
         if (!f.removed)
             n += f.name.length + f.value.length + 4;
     }
-    for (const QByteArray &line : added)
-        n += line.size() + 2;
+    n += added.size();
     return n;
 }
 
@@ -154,8 +152,7 @@ char *HttpHead::writeFields(char *at) const
         if (!f.removed)
             w.put(view(f.name)).put(": ").put(view(f.value)).put("\r\n");
     }
-    for (const QByteArray &line : added)
-        w.put(line).put("\r\n");
+    w.put(added);
     w.put("\r\n");
     return w.position();
 }

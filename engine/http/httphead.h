@@ -41,7 +41,7 @@ public:
 
     QByteArray raw; ///< the received bytes the spans point into (implicitly shared, not copied)
     QList<Field> fields;
-    QList<QByteArray> added; ///< extra "Name: value" lines appended on serialization
+    QByteArray added; ///< extra "Name: value\r\n" lines appended on serialization (one buffer)
 
     [[nodiscard]] QByteArrayView view(Span s) const
     {
