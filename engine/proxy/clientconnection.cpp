@@ -534,18 +534,18 @@ QCoro::Task<ClientConnection::Next> ClientConnection::exchange()
         head.addHeader("Connection", "keep-alive");
     backend.counters.responses[qBound(0, status / 100, 5)].fetch_add(1, std::memory_order_relaxed);
     decision.status = status;
-    const QByteArray responseHead = head.serializeResponse();
-    bool headWritten = push(m_socket, responseHead);
-    if (headWritten && m_socket->bytesToWrite() > ProxySocket::WriteHighWater)
-        headWritten = co_await writeTo(m_socket, {}, timeouts.client);
-    if (!headWritten) {
+    // The head leaves with the first body bytes (one send for a small response); it is sent
+    // alone before any wait for more of the body.
+    QByteArray pending = head.serializeResponse();
+    response.releaseHead();
+    if (m_socket->state() != QAbstractSocket::ConnectedState) {
         server->abort();
         server->deleteLater();
         co_return Next::Close;
     }
-    response.releaseHead();
 
     if (switching) {
+        push(m_socket, pending);
         QByteArray leftover = bin.sliced(bpos);
         co_await tunnel(server, std::move(leftover));
         co_return Next::Close;
@@ -564,7 +564,14 @@ QCoro::Task<ClientConnection::Next> ClientConnection::exchange()
             const QByteArrayView chunk
                 = dechunk ? QByteArrayView(decoded) : QByteArrayView(bin).sliced(bpos, consumed);
             decision.bytesSent += static_cast<quint64>(chunk.size());
-            bool written = push(m_socket, chunk);
+            bool written;
+            if (!pending.isEmpty()) {
+                pending.append(chunk);
+                written = push(m_socket, pending);
+                pending = QByteArray();
+            } else {
+                written = push(m_socket, chunk);
+            }
             if (written && m_socket->bytesToWrite() > ProxySocket::WriteHighWater)
                 written = co_await writeTo(m_socket, {}, timeouts.client);
             bpos += consumed;
@@ -582,6 +589,12 @@ QCoro::Task<ClientConnection::Next> ClientConnection::exchange()
         }
         bin = QByteArray();
         bpos = 0;
+        if (!pending.isEmpty()) {
+            const bool written = push(m_socket, pending);
+            pending = QByteArray();
+            if (!written)
+                break;
+        }
         const Wake wake = co_await server->waitFor(Condition::Readable, timeouts.server);
         if (wake == Wake::Ready) {
             bin = server->takeAll();
@@ -597,6 +610,8 @@ QCoro::Task<ClientConnection::Next> ClientConnection::exchange()
         break;
     }
 
+    if (!pending.isEmpty()) // a response without body bytes: its head alone
+        complete = push(m_socket, pending) && complete;
     if (complete && backendKeep && bpos >= bin.size()) {
         m_worker->backendPool().giveBack(backend, server, nowMs());
     } else {
