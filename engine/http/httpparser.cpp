@@ -1,5 +1,7 @@
 #include "http/httpparser.h"
 
+#include <cstring>
+
 namespace Limpet {
 
 HttpParser::HttpParser(Kind kind, HttpLimits limits)
@@ -233,8 +235,10 @@ HttpParser::Event HttpParser::feed(const QByteArray &buffer, qsizetype from, qsi
             // a recipient that forwards must not reinterpret), so refuse the message here,
             // before the caller forwards anything.
             const char *data = buffer.constData();
-            for (qsizetype i = m_headStart; i < from + consumed; ++i) {
-                if (data[i] == '\n' && (i == m_headStart || data[i - 1] != '\r')) {
+            const char *end = data + from + consumed;
+            for (const char *at = data + m_headStart;
+                 (at = static_cast<const char *>(memchr(at, '\n', size_t(end - at)))); ++at) {
+                if (at == data + m_headStart || at[-1] != '\r') {
                     m_error = ParseError::Malformed;
                     m_errorReason = "bare LF line ending";
                     return Event::Error;
