@@ -14,6 +14,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <malloc.h>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -45,6 +46,10 @@ void printErrors(const QList<Limpet::ConfigError> &errors)
 
 int main(int argc, char **argv)
 {
+    // The proxy allocates and frees small buffers per request; keep freed memory in the worker
+    // arenas instead of returning it to the system and faulting it back in a moment later.
+    mallopt(M_TRIM_THRESHOLD, 64 * 1024 * 1024);
+    mallopt(M_MMAP_THRESHOLD, 1024 * 1024);
     const bool gui = !hasArgument(argc, argv, "--no-gui")
         && !hasArgument(argc, argv, "--check-config") && displayAvailable();
     // Qt's own poll-based dispatcher: leaner per wake-up than the GLib one on the proxy path.

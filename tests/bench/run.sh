@@ -6,7 +6,9 @@
 #   tests/bench/run.sh                 # 10 s per measured run
 #   DURATION=5 tests/bench/run.sh      # quick run
 #
-# Environment: DURATION (s, default 10), WARMUP (s, default 2), CONNECTIONS (wrk -c, default 50),
+# Environment: DURATION (s, default 10), ROUNDS (default 3: each scenario runs ROUNDS times,
+# Limpet and HAProxy alternating, and the median round is reported, so that a noisy neighbour on a
+# shared machine does not decide the comparison), WARMUP (s, default 2), CONNECTIONS (wrk -c, default 50),
 # IDLE_CLIENTS (default 5000), LIMPET (binary, default build/bin/limpet), KEEP_TMP=1 keeps the
 # temporary directory with configs, logs and raw wrk output.
 set -euo pipefail
@@ -17,11 +19,12 @@ root="$(cd "$here/../.." && pwd)"
 source "$root/scripts/lib.sh"
 
 DURATION="${DURATION:-10}"
+ROUNDS="${ROUNDS:-3}"
 WARMUP="${WARMUP:-2}"
 CONNECTIONS="${CONNECTIONS:-50}"
 IDLE_CLIENTS="${IDLE_CLIENTS:-5000}"
 LIMPET="${LIMPET:-$root/build/bin/limpet}"
-for v in DURATION WARMUP CONNECTIONS IDLE_CLIENTS; do
+for v in DURATION ROUNDS WARMUP CONNECTIONS IDLE_CLIENTS; do
     if ! [[ "${!v}" =~ ^[0-9]+$ ]] || ((${!v} < 1)); then
         echo "bench: $v must be a positive integer (got '${!v}')" >&2
         exit 2
@@ -399,11 +402,28 @@ log "warm-up: ${WARMUP}s each"
 run_wrk "" "$LIMPET_PORT" "$WARMUP" "$limpet_cookies"
 run_wrk "" "$HAPROXY_PORT" "$WARMUP" "$haproxy_cookies"
 
-log "measuring: ${DURATION}s per run, wrk -t1 -c$CONNECTIONS, Limpet and HAProxy alternately"
-run_wrk sticky.limpet "$LIMPET_PORT" "$DURATION" "$limpet_cookies"
-run_wrk sticky.haproxy "$HAPROXY_PORT" "$DURATION" "$haproxy_cookies"
-run_wrk nocookie.limpet "$LIMPET_PORT" "$DURATION"
-run_wrk nocookie.haproxy "$HAPROXY_PORT" "$DURATION"
+log "measuring: $ROUNDS rounds of ${DURATION}s per run, wrk -t1 -c$CONNECTIONS, Limpet and HAProxy alternately"
+for ((round = 1; round <= ROUNDS; round++)); do
+    run_wrk "sticky.limpet.$round" "$LIMPET_PORT" "$DURATION" "$limpet_cookies"
+    run_wrk "sticky.haproxy.$round" "$HAPROXY_PORT" "$DURATION" "$haproxy_cookies"
+    run_wrk "nocookie.limpet.$round" "$LIMPET_PORT" "$DURATION"
+    run_wrk "nocookie.haproxy.$round" "$HAPROXY_PORT" "$DURATION"
+done
+median() { tr ' ' '\n' | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+# The reported figure of each key is the median over the rounds; requests are summed.
+rounds_ratio=()
+for key in sticky.limpet sticky.haproxy nocookie.limpet nocookie.haproxy; do
+    for field in rps p50 p99; do
+        values=""
+        for ((round = 1; round <= ROUNDS; round++)); do values+=" ${result[$key.$round.$field]}"; done
+        result[$key.$field]="$(median <<<"${values# }")"
+    done
+    total=0
+    for ((round = 1; round <= ROUNDS; round++)); do total=$((total + result[$key.$round.requests])); done
+    result[$key.requests]=$total
+    result[$key.non2xx]="$(for ((round = 1; round <= ROUNDS; round++)); do printf '%s' "${result[$key.$round.non2xx]}"; done)"
+    result[$key.sockerr]="$(for ((round = 1; round <= ROUNDS; round++)); do printf '%s' "${result[$key.$round.sockerr]}"; done)"
+done
 
 log "idle keep-alive clients: restarting Limpet and HAProxy so both start from a fresh process"
 restart_proxies
@@ -419,7 +439,7 @@ errors_of() {
 }
 
 echo
-echo "## Limpet vs HAProxy ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs, load average $load_before at start, ${DURATION}s runs, wrk -t1 -c$CONNECTIONS)"
+echo "## Limpet vs HAProxy ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs, load average $load_before at start, median of $ROUNDS alternating rounds of ${DURATION}s, wrk -t1 -c$CONNECTIONS)"
 echo
 echo "Limpet $("$LIMPET" --version 2>/dev/null | awk '{ print $NF }'), workers=1;" \
     "$(haproxy -v | awk 'NR == 1 { print "HAProxy " $3 }'), nbthread 1;" \
@@ -443,6 +463,13 @@ for scenario in sticky nocookie; do
     echo "| $desc | $(ratio "${result[$scenario.limpet.rps]}" "${result[$scenario.haproxy.rps]}")" \
         "| $(ratio "${result[$scenario.limpet.p50]}" "${result[$scenario.haproxy.p50]}")" \
         "| $(ratio "${result[$scenario.limpet.p99]}" "${result[$scenario.haproxy.p99]}") |"
+done
+echo
+echo "Per round, sticky: req/s ratio and p99 ratio Limpet/HAProxy:"
+for ((round = 1; round <= ROUNDS; round++)); do
+    echo "- round $round: $(ratio "${result[sticky.limpet.$round.rps]}" "${result[sticky.haproxy.$round.rps]}")," \
+        "p99 $(ratio "${result[sticky.limpet.$round.p99]}" "${result[sticky.haproxy.$round.p99]}")" \
+        "(Limpet ${result[sticky.limpet.$round.rps]}, HAProxy ${result[sticky.haproxy.$round.rps]} req/s)"
 done
 echo
 echo "| idle keep-alive clients | proxy | VmRSS before kB | VmRSS after kB | KB per connection | open fds before/after | clients | closed while idle |"
