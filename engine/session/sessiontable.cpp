@@ -21,7 +21,13 @@ SessionTable::SessionTable(int maxEntries, std::chrono::seconds idle)
     , m_shards(std::make_unique<Shard[]>(static_cast<size_t>(m_shardCount)))
     , m_maxPerShard(qMax(1, maxEntries / m_shardCount))
     , m_idleMs(std::chrono::duration_cast<std::chrono::milliseconds>(idle).count())
-{ }
+{
+    // Grow the tables once, up front (about 1 MB for the default million entries), so a burst
+    // of new sessions never waits for a rehash under a shard lock.
+    const int reserve = qMin(m_maxPerShard, 1 << 16);
+    for (int i = 0; i < m_shardCount; ++i)
+        m_shards[i].entries.reserve(reserve);
+}
 
 SessionTable::Shard &SessionTable::shardFor(const QByteArray &compositeKey)
 {
