@@ -11,6 +11,7 @@
 #include "affinity/sourceaffinity.h"
 
 #include <QCryptographicHash>
+#include <QRandomGenerator>
 #include <QtEndian>
 
 using namespace Qt::StringLiterals;
@@ -36,6 +37,12 @@ std::unique_ptr<AffinityMode> makeAffinityMode(const StickyConfig &sticky)
     if (sticky.mode == "param"_L1)
         return std::make_unique<ParamAffinity>(sticky);
     return std::make_unique<CookieInsertAffinity>(sticky);
+}
+
+QByteArray randomHex(int digits)
+{
+    const quint64 r = QRandomGenerator::global()->generate64();
+    return QByteArray::number(r, 16).rightJustified(16, '0').right(digits);
 }
 
 quint64 stableHash(QByteArrayView value)

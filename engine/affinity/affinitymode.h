@@ -53,12 +53,24 @@ public:
     [[nodiscard]] virtual QString name() const = 0;
     /// Reads the request's affinity and removes from the request what the backend must not see.
     [[nodiscard]] virtual AffinityLookup lookup(AffinityRequest &request) const = 0;
-    /// A fresh affinity key for a new session on `backend`; empty when the client gets none
-    /// (hash modes, learn, route with set = backend).
-    [[nodiscard]] virtual QByteArray newKey(const Backend &backend, qint64 nowMs) const = 0;
+    /// A fresh affinity key for a new session on `backend`; empty (the default) when the client
+    /// gets none (hash modes, learn, prefix, route with set = backend).
+    [[nodiscard]] virtual QByteArray newKey(const Backend &backend, qint64 nowMs) const
+    {
+        Q_UNUSED(backend);
+        Q_UNUSED(nowMs);
+        return {};
+    }
+    /// Whether newKey() ever returns a key: the mode hands the client its own affinity value.
+    [[nodiscard]] virtual bool issuesKeys() const { return false; }
     /// Edits the backend's response: hands a new key to the client (Set-Cookie), prefixes the
     /// application's cookie, learns a binding... Returns the Set-Cookie value it added, if any.
-    virtual QByteArray onResponse(AffinityResponse &response) = 0;
+    /// The default changes nothing.
+    virtual QByteArray onResponse(AffinityResponse &response)
+    {
+        Q_UNUSED(response);
+        return {};
+    }
     /// Tells the mode about a backend of its pool (at start, and when one is added), for modes
     /// that map values they did not issue in this process back to a backend (insert value=hash).
     virtual void knowBackend(const Backend &backend) { Q_UNUSED(backend); }
@@ -71,5 +83,8 @@ public:
 /// Stable 64-bit hash of an affinity value, the same in every process and across restarts
 /// (first 8 bytes of its SHA-1): used by the hash modes and the consistent balancer.
 [[nodiscard]] quint64 stableHash(QByteArrayView value);
+
+/// `digits` random lower-case hex digits (at most 16), for the random parts of affinity values.
+[[nodiscard]] QByteArray randomHex(int digits);
 
 } // namespace Limpet

@@ -5,7 +5,6 @@
 #include <QCryptographicHash>
 #include <QLoggingCategory>
 #include <QMessageAuthenticationCode>
-#include <QRandomGenerator>
 
 using namespace Qt::StringLiterals;
 
@@ -43,12 +42,6 @@ bool isRouteText(QByteArrayView v)
             return false;
     }
     return true;
-}
-
-QByteArray randomHex()
-{
-    const quint32 r = QRandomGenerator::global()->generate();
-    return QByteArray::number(r, 16).rightJustified(MaskLength, '0');
 }
 
 QByteArray base36(qint64 seconds)
@@ -297,7 +290,7 @@ QByteArray CookieInsertAffinity::newKey(const Backend &backend, qint64 nowMs) co
     QByteArray value;
     switch (m_style) {
     case Style::Masked:
-        value = randomHex() + '-' + backend.routeBytes() + '-' + randomHex();
+        value = randomHex(MaskLength) + '-' + backend.routeBytes() + '-' + randomHex(MaskLength);
         break;
     case Style::Route:
         value = backend.routeBytes();

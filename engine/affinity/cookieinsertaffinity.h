@@ -42,6 +42,7 @@ public:
     [[nodiscard]] QString name() const override;
     [[nodiscard]] AffinityLookup lookup(AffinityRequest &request) const override;
     [[nodiscard]] QByteArray newKey(const Backend &backend, qint64 nowMs) const override;
+    [[nodiscard]] bool issuesKeys() const override { return true; }
     QByteArray onResponse(AffinityResponse &response) override;
 
     /// Tells the mode a backend of its pool exists, so that a `value = hash` cookie naming it

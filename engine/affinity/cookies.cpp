@@ -4,15 +4,6 @@ namespace Limpet::Cookies {
 
 namespace {
 
-QByteArrayView trimmed(QByteArrayView v)
-{
-    while (!v.isEmpty() && (v.front() == ' ' || v.front() == '\t'))
-        v = v.sliced(1);
-    while (!v.isEmpty() && (v.back() == ' ' || v.back() == '\t'))
-        v.chop(1);
-    return v;
-}
-
 bool isCookieHeader(const HttpHead &h, const HttpHead::Field &f)
 {
     return !f.removed && h.view(f.name).compare("cookie", Qt::CaseInsensitive) == 0;
@@ -30,10 +21,10 @@ void forEachPair(QByteArrayView header, Fn &&fn)
     while (!header.isEmpty()) {
         const qsizetype semi = header.indexOf(';');
         const QByteArrayView pair = semi < 0 ? header : header.first(semi);
-        const QByteArrayView t = trimmed(pair);
+        const QByteArrayView t = pair.trimmed();
         const qsizetype eq = t.indexOf('=');
         if (eq > 0)
-            fn(trimmed(t.first(eq)), trimmed(t.sliced(eq + 1)), t);
+            fn(t.first(eq).trimmed(), t.sliced(eq + 1).trimmed(), t);
         else if (!t.isEmpty())
             fn(t, QByteArrayView(), t);
         header = semi < 0 ? QByteArrayView() : header.sliced(semi + 1);
@@ -136,10 +127,10 @@ std::optional<SetCookie> parseSetCookie(QByteArrayView header)
     if (eq < 0)
         return std::nullopt;
     SetCookie cookie;
-    cookie.name = trimmed(pair.first(eq));
+    cookie.name = pair.first(eq).trimmed();
     if (cookie.name.isEmpty())
         return std::nullopt;
-    cookie.value = trimmed(pair.sliced(eq + 1));
+    cookie.value = pair.sliced(eq + 1).trimmed();
     cookie.attributes = semi < 0 ? QByteArrayView() : header.sliced(semi);
     return cookie;
 }

@@ -40,14 +40,4 @@ AffinityLookup DomainAffinity::lookup(AffinityRequest &request) const
     return result;
 }
 
-QByteArray DomainAffinity::newKey(const Backend &, qint64) const
-{
-    return {};
-}
-
-QByteArray DomainAffinity::onResponse(AffinityResponse &)
-{
-    return {};
-}
-
 } // namespace Limpet

@@ -14,8 +14,6 @@ public:
     [[nodiscard]] QString name() const override;
     /// hashKey: the host name; none (reason hash-key-absent) without a Host header.
     [[nodiscard]] AffinityLookup lookup(AffinityRequest &request) const override;
-    [[nodiscard]] QByteArray newKey(const Backend &backend, qint64 nowMs) const override;
-    QByteArray onResponse(AffinityResponse &response) override;
 
     /// "Host: [::1]:80" → "[::1]", "WWW.Example.COM.:8080" → "www.example.com".
     [[nodiscard]] static QByteArray hostName(QByteArrayView host);

@@ -31,14 +31,4 @@ AffinityLookup HeaderAffinity::lookup(AffinityRequest &request) const
     return result;
 }
 
-QByteArray HeaderAffinity::newKey(const Backend &, qint64) const
-{
-    return {};
-}
-
-QByteArray HeaderAffinity::onResponse(AffinityResponse &)
-{
-    return {};
-}
-
 } // namespace Limpet

@@ -16,8 +16,6 @@ public:
     /// hashKey: the header's value; none (reason hash-key-absent) when the header is missing
     /// or empty.
     [[nodiscard]] AffinityLookup lookup(AffinityRequest &request) const override;
-    [[nodiscard]] QByteArray newKey(const Backend &backend, qint64 nowMs) const override;
-    QByteArray onResponse(AffinityResponse &response) override;
 
 private:
     QByteArray m_header;

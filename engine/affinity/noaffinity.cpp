@@ -16,14 +16,4 @@ AffinityLookup NoAffinity::lookup(AffinityRequest &) const
     return result;
 }
 
-QByteArray NoAffinity::newKey(const Backend &, qint64) const
-{
-    return {};
-}
-
-QByteArray NoAffinity::onResponse(AffinityResponse &)
-{
-    return {};
-}
-
 } // namespace Limpet

@@ -10,8 +10,6 @@ class NoAffinity final : public AffinityMode
 public:
     [[nodiscard]] QString name() const override;
     [[nodiscard]] AffinityLookup lookup(AffinityRequest &request) const override;
-    [[nodiscard]] QByteArray newKey(const Backend &backend, qint64 nowMs) const override;
-    QByteArray onResponse(AffinityResponse &response) override;
 };
 
 } // namespace Limpet

@@ -50,14 +50,4 @@ AffinityLookup ParamAffinity::lookup(AffinityRequest &request) const
     return result;
 }
 
-QByteArray ParamAffinity::newKey(const Backend &, qint64) const
-{
-    return {};
-}
-
-QByteArray ParamAffinity::onResponse(AffinityResponse &)
-{
-    return {};
-}
-
 } // namespace Limpet

@@ -17,8 +17,6 @@ public:
     /// hashKey: the parameter's raw value; none (reason hash-key-absent) when the query has no
     /// such parameter or its value is empty.
     [[nodiscard]] AffinityLookup lookup(AffinityRequest &request) const override;
-    [[nodiscard]] QByteArray newKey(const Backend &backend, qint64 nowMs) const override;
-    QByteArray onResponse(AffinityResponse &response) override;
 
     /// The raw value of parameter `name` in the query of `target`, or empty optional.
     [[nodiscard]] static std::optional<QByteArray> queryValue(

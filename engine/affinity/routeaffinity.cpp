@@ -2,8 +2,6 @@
 
 #include "affinity/cookies.h"
 
-#include <QRandomGenerator>
-
 using namespace Qt::StringLiterals;
 
 namespace Limpet {
@@ -57,12 +55,6 @@ std::optional<QByteArrayView> queryParameter(QByteArrayView target, QByteArrayVi
         query = amp < 0 ? QByteArrayView() : query.sliced(amp + 1);
     }
     return std::nullopt;
-}
-
-QByteArray randomHex()
-{
-    const quint64 r = QRandomGenerator::global()->generate64();
-    return QByteArray::number(r, 16).rightJustified(RandomHexLength, '0');
 }
 
 } // namespace
@@ -149,7 +141,7 @@ QByteArray RouteAffinity::newKey(const Backend &backend, qint64) const
 {
     if (!m_balancerSets)
         return {};
-    return randomHex() + m_separator + backend.routeBytes();
+    return randomHex(RandomHexLength) + m_separator + backend.routeBytes();
 }
 
 QByteArray RouteAffinity::onResponse(AffinityResponse &response)

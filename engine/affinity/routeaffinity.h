@@ -29,6 +29,7 @@ public:
     /// set = balancer: `<16 random hex><separator><route>`; set = backend: empty (the
     /// application sets the value).
     [[nodiscard]] QByteArray newKey(const Backend &backend, qint64 nowMs) const override;
+    [[nodiscard]] bool issuesKeys() const override { return m_balancerSets; }
     /// set = balancer, when the decision's key is new (not the one the client sent): adds
     /// `Set-Cookie: <first name>=<key>; Path=...[; Domain][; Secure][; HttpOnly][; SameSite]
     /// [; Max-Age]` and returns it. Otherwise changes nothing and returns empty.

@@ -104,14 +104,4 @@ AffinityLookup SourceAffinity::lookup(AffinityRequest &request) const
     return result;
 }
 
-QByteArray SourceAffinity::newKey(const Backend &, qint64) const
-{
-    return {};
-}
-
-QByteArray SourceAffinity::onResponse(AffinityResponse &)
-{
-    return {};
-}
-
 } // namespace Limpet

@@ -19,8 +19,6 @@ public:
     /// hashKey: the client address as text ("198.51.100.7", "2001:db8::1"); none (reason
     /// hash-key-absent) when the request has no usable address.
     [[nodiscard]] AffinityLookup lookup(AffinityRequest &request) const override;
-    [[nodiscard]] QByteArray newKey(const Backend &backend, qint64 nowMs) const override;
-    QByteArray onResponse(AffinityResponse &response) override;
 
     /// The client a request comes from: `peer`, or what trusted proxies say in X-Forwarded-For.
     [[nodiscard]] QHostAddress clientOf(const HttpHead &head, const QHostAddress &peer) const;

@@ -1,5 +1,7 @@
 #include "balancing/byrequestsbalancer.h"
 
+#include "balancing/smoothweightedpick.h"
+
 using namespace Qt::StringLiterals;
 
 namespace Limpet {
@@ -16,22 +18,10 @@ BackendPtr ByRequestsBalancer::pick(const QList<BackendPtr> &candidates, const B
     if (candidates.size() == 1)
         return candidates.first();
     QMutexLocker lock(&m_lock);
-    qint64 totalFactor = 0;
-    BackendPtr candidate;
-    qint64 candidateStatus = 0;
-    for (const BackendPtr &worker : candidates) {
-        const int lbfactor = worker->weight();
-        totalFactor += lbfactor;
-        qint64 &lbstatus = m_lbstatus[worker->id()];
-        lbstatus += lbfactor;
-        // Strictly greater, as in Apache: on a tie the first listed wins.
-        if (!candidate || lbstatus > candidateStatus) {
-            candidate = worker;
-            candidateStatus = lbstatus;
-        }
-    }
-    m_lbstatus[candidate->id()] -= totalFactor;
-    return candidate;
+    // Apache's lbstatus/lbfactor arithmetic is exactly the smooth weighted step.
+    return candidates.at(smoothWeightedPick(m_lbstatus, candidates.size(), [&](qsizetype i) {
+        return std::pair<quint32, qint64>(candidates.at(i)->id(), candidates.at(i)->weight());
+    }));
 }
 
 } // namespace Limpet

@@ -1,5 +1,7 @@
 #include "balancing/leastconnbalancer.h"
 
+#include "balancing/smoothweightedpick.h"
+
 #include <QVarLengthArray>
 
 using namespace Qt::StringLiterals;
@@ -57,20 +59,11 @@ BackendPtr LeastConnBalancer::pick(const QList<BackendPtr> &candidates, const Ba
         return candidates.at(best);
 
     QMutexLocker lock(&m_lock);
-    qint64 total = 0;
-    qsizetype chosen = -1;
-    qint64 chosenWeight = 0;
-    for (const qsizetype i : tied) {
-        total += loads.at(i).weight;
-        qint64 &current = m_current[candidates.at(i)->id()];
-        current += loads.at(i).weight;
-        if (chosen < 0 || current > chosenWeight) {
-            chosen = i;
-            chosenWeight = current;
-        }
-    }
-    m_current[candidates.at(chosen)->id()] -= total;
-    return candidates.at(chosen);
+    const qsizetype chosen = smoothWeightedPick(m_current, tied.size(), [&](qsizetype t) {
+        return std::pair<quint32, qint64>(
+            candidates.at(tied.at(t))->id(), loads.at(tied.at(t)).weight);
+    });
+    return candidates.at(tied.at(chosen));
 }
 
 } // namespace Limpet

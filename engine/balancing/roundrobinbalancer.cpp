@@ -1,5 +1,7 @@
 #include "balancing/roundrobinbalancer.h"
 
+#include "balancing/smoothweightedpick.h"
+
 using namespace Qt::StringLiterals;
 
 namespace Limpet {
@@ -16,21 +18,9 @@ BackendPtr RoundRobinBalancer::pick(const QList<BackendPtr> &candidates, const B
     if (candidates.size() == 1)
         return candidates.first();
     QMutexLocker lock(&m_lock);
-    qint64 total = 0;
-    BackendPtr best;
-    qint64 bestWeight = 0;
-    for (const BackendPtr &b : candidates) {
-        const int w = b->weight();
-        total += w;
-        qint64 &current = m_current[b->id()];
-        current += w;
-        if (!best || current > bestWeight) {
-            best = b;
-            bestWeight = current;
-        }
-    }
-    m_current[best->id()] -= total;
-    return best;
+    return candidates.at(smoothWeightedPick(m_current, candidates.size(), [&](qsizetype i) {
+        return std::pair<quint32, qint64>(candidates.at(i)->id(), candidates.at(i)->weight());
+    }));
 }
 
 } // namespace Limpet

@@ -9,13 +9,15 @@ bool equalsIgnoreCase(QByteArrayView a, QByteArrayView b)
     return a.size() == b.size() && a.compare(b, Qt::CaseInsensitive) == 0;
 }
 
-QByteArrayView trimmed(QByteArrayView v)
+/// Calls fn(item) for each trimmed item of a comma-separated header value (RFC 9110 5.6.1).
+template <typename Fn>
+void forEachListItem(QByteArrayView value, Fn &&fn)
 {
-    while (!v.isEmpty() && (v.front() == ' ' || v.front() == '\t'))
-        v = v.sliced(1);
-    while (!v.isEmpty() && (v.back() == ' ' || v.back() == '\t'))
-        v.chop(1);
-    return v;
+    while (!value.isEmpty()) {
+        const qsizetype comma = value.indexOf(',');
+        fn((comma < 0 ? value : value.first(comma)).trimmed());
+        value = comma < 0 ? QByteArrayView() : value.sliced(comma + 1);
+    }
 }
 
 } // namespace
@@ -34,28 +36,18 @@ bool HttpHead::headerHasToken(QByteArrayView name, QByteArrayView token) const
     for (const Field &f : fields) {
         if (f.removed || !equalsIgnoreCase(view(f.name), name))
             continue;
-        QByteArrayView rest = view(f.value);
-        while (!rest.isEmpty()) {
-            const qsizetype comma = rest.indexOf(',');
-            const QByteArrayView item = comma < 0 ? rest : rest.first(comma);
-            if (equalsIgnoreCase(trimmed(item), token))
-                return true;
-            rest = comma < 0 ? QByteArrayView() : rest.sliced(comma + 1);
-        }
+        bool found = false;
+        forEachListItem(view(f.value),
+            [&](QByteArrayView item) { found = found || equalsIgnoreCase(item, token); });
+        if (found)
+            return true;
     }
     return false;
 }
 
 qsizetype HttpHead::removeHeader(QByteArrayView name)
 {
-    qsizetype n = 0;
-    for (Field &f : fields) {
-        if (!f.removed && equalsIgnoreCase(view(f.name), name)) {
-            f.removed = true;
-            ++n;
-        }
-    }
-    return n;
+    return removeHeaders({name});
 }
 
 qsizetype HttpHead::removeHeaders(std::initializer_list<QByteArrayView> names)
@@ -90,15 +82,11 @@ void HttpHead::removeHopByHop(bool keepUpgrade)
     for (const Field &f : fields) {
         if (f.removed || !equalsIgnoreCase(view(f.name), "connection"))
             continue;
-        QByteArrayView rest = view(f.value);
-        while (!rest.isEmpty()) {
-            const qsizetype comma = rest.indexOf(',');
-            const QByteArrayView item = trimmed(comma < 0 ? rest : rest.first(comma));
+        forEachListItem(view(f.value), [&](QByteArrayView item) {
             if (!item.isEmpty() && !equalsIgnoreCase(item, "close")
                 && !equalsIgnoreCase(item, "keep-alive") && !equalsIgnoreCase(item, "upgrade"))
                 named.append(item.toByteArray());
-            rest = comma < 0 ? QByteArrayView() : rest.sliced(comma + 1);
-        }
+        });
     }
     for (const QByteArray &n : named) {
         if (!equalsIgnoreCase(n, "transfer-encoding") && !equalsIgnoreCase(n, "content-length"))

@@ -22,8 +22,6 @@ Pool::Pool(const PoolConfig &config)
     , m_balancer(makeBalancer(config.balance))
     , m_ring(makeBalancer(u"consistent"_s))
 {
-    if (!m_ring) // until the consistent balancer exists, hash modes fall back to the pool's
-        m_ring = makeBalancer(config.balance);
     for (const BackendConfig &b : config.backends)
         m_backends.append(std::make_shared<Backend>(b, nextBackendId()));
     for (const BackendPtr &b : std::as_const(m_backends))
@@ -134,8 +132,7 @@ Decision Pool::decide(AffinityRequest &request, SessionTable &sessions)
                 const BackendPtr moved = backendByName(*was);
                 // Only for modes that issue no key of their own (insert re-issues instead).
                 if (moved && moved != bound && moved->usableForExistingSession()
-                    && !leaveReason(*moved, readyExists, nowMs)
-                    && m_affinity->newKey(*moved, nowMs).isEmpty()) {
+                    && !leaveReason(*moved, readyExists, nowMs) && !m_affinity->issuesKeys()) {
                     d.backend = moved;
                     d.key = seen.keySeen;
                 }

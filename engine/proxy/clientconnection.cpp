@@ -192,9 +192,8 @@ bool ClientConnection::push(ProxySocket *socket, QByteArrayView data)
 QCoro::Task<bool> ClientConnection::writeTo(
     ProxySocket *socket, QByteArrayView data, std::chrono::milliseconds timeout)
 {
-    if (socket->state() != QAbstractSocket::ConnectedState)
+    if (!push(socket, data))
         co_return false;
-    socket->send(data);
     if (socket->bytesToWrite() > ProxySocket::WriteHighWater) {
         const Wake wake = co_await socket->waitFor(Condition::Writable, timeout);
         co_return wake == Wake::Ready;
