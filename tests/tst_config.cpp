@@ -126,9 +126,10 @@ name = "api"
     QCOMPARE(c.listen.port, quint16(8081));
     QCOMPARE(c.workers, 3);
     QCOMPARE(c.effectiveWorkers(), 3);
-    QCOMPARE(c.admin.host, QHostAddress(QHostAddress::LocalHostIPv6));
-    QCOMPARE(c.admin.port, quint16(9091));
-    QCOMPARE(c.admin.toString(), u"[::1]:9091"_s);
+    QVERIFY(c.admin);
+    QCOMPARE(c.admin->bind.host, QHostAddress(QHostAddress::LocalHostIPv6));
+    QCOMPARE(c.admin->bind.port, quint16(9091));
+    QCOMPARE(c.admin->bind.toString(), u"[::1]:9091"_s);
 
     QCOMPARE(c.timeouts.connect, 1001ms);
     QCOMPARE(c.timeouts.client, 1002ms);
@@ -181,7 +182,9 @@ void TestConfig::defaultsApply()
     const Limpet::Config c = std::get<Limpet::Config>(result);
     const Limpet::Config defaults;
     QCOMPARE(c.listen, defaults.listen);
-    QCOMPARE(c.admin, defaults.admin);
+    QVERIFY(c.admin); // a config file enables the admin API on loopback by default
+    QCOMPARE(c.admin->bind.toString(), u"127.0.0.1:9090"_s);
+    QVERIFY(c.admin->token.isEmpty());
     QCOMPARE(c.workers, 0);
     QVERIFY(c.effectiveWorkers() >= 1);
     QCOMPARE(c.timeouts.connect, defaults.timeouts.connect);
@@ -253,7 +256,7 @@ void TestConfig::errors_data()
                                           << 5 << u"unknown key 'threads' in [listener]"_s << 1;
     QTest::newRow("unknown-key-admin")
         << "[admin]\nbind = \"127.0.0.1:9090\"\nport = 3\n"_ba + minimalPool << 3 << 1
-        << u"unknown key 'port' in [admin] (allowed: bind)"_s << 1;
+        << u"unknown key 'port' in [admin] (allowed: enabled, bind, token, token_file)"_s << 1;
     QTest::newRow("unknown-key-timeouts") << "[timeouts]\nconect = 5\n"_ba + minimalPool << 2 << 1
                                           << u"unknown key 'conect' in [timeouts]"_s << 1;
     QTest::newRow("unknown-key-limits") << "[limits]\nmax_url = 5\n"_ba + minimalPool << 2 << 1

@@ -46,7 +46,7 @@ BackendPtr LeastConnBalancer::pick(const QList<BackendPtr> &candidates, const Ba
     for (qsizetype i = 0; i < candidates.size(); ++i) {
         const Backend &b = *candidates.at(i);
         loads.append(
-            Load{qMax(b.counters.active.load(std::memory_order_relaxed), 0), qMax(b.weight(), 0)});
+            Load{qMax(b.counters.active.load(std::memory_order_relaxed), 0), b.balanceWeight()});
         if (lighter(loads.at(i), loads.at(best)))
             best = i;
     }

@@ -23,7 +23,7 @@ BackendPtr RandomBalancer::pick(const QList<BackendPtr> &candidates, const Balan
     QVarLengthArray<quint64, 16> weights;
     quint64 total = 0;
     for (const BackendPtr &b : candidates) {
-        const quint64 w = quint64(qMax(b->weight(), 0));
+        const quint64 w = quint64(b->balanceWeight());
         weights.append(w);
         total += w;
     }

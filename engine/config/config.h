@@ -29,6 +29,28 @@ struct BackendConfig
     QString route; ///< defaults to name
     int weight = 1;
     QString state = QStringLiteral("ready"); ///< initial state: ready, drain, maint, standby
+    std::optional<int> maxConn; ///< requests in flight at once; absent: the pool's max_conn
+    friend bool operator==(const BackendConfig &, const BackendConfig &) = default;
+};
+
+/// `[pool.health]`: active checks, and the passive rule that takes a failing backend out.
+struct HealthConfig
+{
+    bool enabled = false; ///< the pool has a [pool.health] table
+    QString type = QStringLiteral("http"); ///< http (request + status) or tcp (connect only)
+    QString path = QStringLiteral("/"); ///< http: request target
+    QString host; ///< http: Host header; empty: the backend's address
+    int expectMin = 200; ///< http: passing statuses, inclusive ("200-399")
+    int expectMax = 399;
+    std::chrono::milliseconds interval{2000};
+    std::chrono::milliseconds timeout{1000};
+    int rise = 2; ///< passes in a row that bring a down backend back up
+    int fall = 3; ///< failures in a row that take an up backend down
+    /// Passive: this many connect failures or 5xx responses in a row, within fail_window, take
+    /// the backend down until a check passes (0 = off).
+    int maxFails = 0;
+    std::chrono::milliseconds failWindow{10000};
+    friend bool operator==(const HealthConfig &, const HealthConfig &) = default;
 };
 
 /// An IPv4/IPv6 network, "10.0.0.0/8".
@@ -40,6 +62,7 @@ struct Cidr
     {
         return address.isInSubnet(network, prefixLength);
     }
+    friend bool operator==(const Cidr &, const Cidr &) = default;
 };
 
 /// `[pool.sticky]`: how a session is kept on its backend. Which keys apply depends on `mode`
@@ -86,6 +109,7 @@ struct StickyConfig
     // header / param
     QString header;
     QString param;
+    friend bool operator==(const StickyConfig &, const StickyConfig &) = default;
 };
 
 /// One pool: backends with an affinity mode and a balancing algorithm, and the requests it
@@ -107,6 +131,14 @@ struct PoolConfig
     bool failover = true; ///< false: a session whose backend is gone gets 503 (Apache nofailover)
     bool stickyStandby = false; ///< sessions stay on a standby backend when a ready one returns
     std::optional<qint64> drainDeadlineSeconds; ///< after it, drained sessions are redispatched
+
+    HealthConfig health;
+    int retries = 2; ///< other backends tried when a connection is refused before any byte
+    int maxConn = 0; ///< per backend, requests in flight at once (0 = unlimited)
+    int maxQueue = 1000; ///< per backend, requests waiting for a slot; more get 503 at once
+    std::chrono::milliseconds queueTimeout{5000}; ///< a queued request gets 503 after it
+    std::chrono::milliseconds slowStart{0}; ///< a backend coming back ramps its weight up
+    friend bool operator==(const PoolConfig &, const PoolConfig &) = default;
 };
 
 /// `[log]`: where decisions go besides the in-memory ring.
@@ -139,13 +171,26 @@ struct SessionLimits
     std::chrono::seconds idle{1800};
 };
 
+/// `[admin]`: the admin API (the GUI's remote mode and `limpet ctl` use it).
+struct AdminConfig
+{
+    Endpoint bind{QHostAddress::LocalHost, 9090};
+    QByteArray token; ///< bearer token (or read from token_file); empty: none (loopback only)
+    QString tokenFile; ///< where the token came from, for messages
+};
+
 /// The whole configuration. Plain values: copied across threads freely.
 struct Config
 {
     QString sourceFile; ///< empty for the embedded demo
+    QString sourceText; ///< the file's text as loaded (GET /api/v1/config)
     Endpoint listen{QHostAddress::LocalHost, 8080};
     int workers = 0; ///< 0 = one per core
-    Endpoint admin{QHostAddress::LocalHost, 9090};
+    /// Absent: no admin API. The loader enables it on 127.0.0.1:9090 unless
+    /// `[admin] enabled = false`; configs built in code (tests, demo) start without one.
+    std::optional<AdminConfig> admin;
+    /// `[state] file`: session bindings and runtime changes saved on shutdown, restored on start.
+    QString stateFile;
     Timeouts timeouts;
     Limits limits;
     SessionLimits sessions;

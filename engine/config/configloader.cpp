@@ -1,6 +1,8 @@
 #include "config/configloader.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSet>
 #include <QThread>
 
@@ -238,7 +240,7 @@ public:
         Config c;
         c.sourceFile = m_file;
         checkKeys(root, u"the top level"_s,
-            {"listener", "admin", "timeouts", "limits", "sessions", "log", "pool"});
+            {"listener", "admin", "state", "timeouts", "limits", "sessions", "log", "pool"});
 
         if (const auto *t = table(root, "listener", u"listener"_s)) {
             checkKeys(*t, u"[listener]"_s, {"bind", "workers"});
@@ -246,9 +248,44 @@ public:
             readInt(*t, "workers", u"listener"_s, 0, 256,
                 [&](qint64 v) { c.workers = static_cast<int>(v); });
         }
+        c.admin = AdminConfig();
         if (const auto *t = table(root, "admin", u"admin"_s)) {
-            checkKeys(*t, u"[admin]"_s, {"bind"});
-            readEndpoint(*t, "bind", u"admin"_s, true, c.admin);
+            checkKeys(*t, u"[admin]"_s, {"enabled", "bind", "token", "token_file"});
+            bool enabled = true;
+            readBool(*t, "enabled", u"admin"_s, enabled);
+            AdminConfig admin;
+            readEndpoint(*t, "bind", u"admin"_s, true, admin.bind);
+            QString token;
+            readString(*t, "token", u"admin"_s, token);
+            admin.token = token.trimmed().toUtf8();
+            readString(*t, "token_file", u"admin"_s, admin.tokenFile);
+            if (t->get("token") && t->get("token_file"))
+                error(t->get("token_file")->source(),
+                    u"[admin]: set token or token_file, not both"_s);
+            else if (t->get("token") && admin.token.isEmpty())
+                error(t->get("token")->source(), u"[admin]: token must not be empty"_s);
+            if (!admin.tokenFile.isEmpty()) {
+                const QString path = QDir(QFileInfo(m_file).absolutePath()).filePath(admin.tokenFile);
+                QFile f(path);
+                if (!f.open(QIODevice::ReadOnly))
+                    error(t->get("token_file")->source(),
+                        u"[admin]: cannot read token_file \"%1\": %2"_s.arg(path, f.errorString()));
+                else if ((admin.token = f.readAll().trimmed()).isEmpty())
+                    error(t->get("token_file")->source(),
+                        u"[admin]: token_file \"%1\" is empty"_s.arg(path));
+            }
+            if (enabled && admin.token.isEmpty() && !admin.bind.host.isLoopback()
+                && t->get("bind"))
+                error(t->get("bind")->source(),
+                    u"[admin]: bind = \"%1\" is reachable from other hosts: set token or "
+                    "token_file (or bind to 127.0.0.1)"_s.arg(admin.bind.toString()));
+            c.admin = enabled ? std::optional<AdminConfig>(admin) : std::nullopt;
+        }
+        if (const auto *t = table(root, "state", u"state"_s)) {
+            checkKeys(*t, u"[state]"_s, {"file"});
+            readString(*t, "file", u"state"_s, c.stateFile);
+            if (!c.stateFile.isEmpty())
+                c.stateFile = QDir(QFileInfo(m_file).absolutePath()).filePath(c.stateFile);
         }
         if (const auto *t = table(root, "timeouts", u"timeouts"_s)) {
             checkKeys(*t, u"[timeouts]"_s,
@@ -312,7 +349,8 @@ public:
         PoolConfig pool;
         checkKeys(pt, u"[[pool]]"_s,
             {"name", "balance", "sticky", "backend", "paths", "hosts", "exclude", "strip_prefix",
-                "add_prefix", "failover", "sticky_standby", "drain_deadline"});
+                "add_prefix", "failover", "sticky_standby", "drain_deadline", "health", "retries",
+                "max_conn", "max_queue", "queue_timeout", "slow_start"});
         readString(pt, "name", u"pool"_s, pool.name);
         if (!pt.get("name"))
             error(pt.source(), u"[[pool]] needs a name"_s);
@@ -343,6 +381,15 @@ public:
 
         if (const auto *st = table(pt, "sticky", u"pool.sticky"_s))
             readSticky(*st, section, pool.sticky);
+        if (const auto *ht = table(pt, "health", u"pool.health"_s))
+            readHealth(*ht, section, pool.health);
+        readInt(pt, "retries", section, 0, 100, [&](qint64 v) { pool.retries = int(v); });
+        readInt(pt, "max_conn", section, 0, 1000000, [&](qint64 v) { pool.maxConn = int(v); });
+        readInt(pt, "max_queue", section, 0, 1000000, [&](qint64 v) { pool.maxQueue = int(v); });
+        readInt(pt, "queue_timeout", section, 1, 3600000,
+            [&](qint64 v) { pool.queueTimeout = std::chrono::milliseconds(v); });
+        readInt(pt, "slow_start", section, 0, 86400,
+            [&](qint64 v) { pool.slowStart = std::chrono::seconds(v); });
 
         const toml::node *backends = pt.get("backend");
         if (!backends) {
@@ -360,7 +407,9 @@ public:
         for (const toml::node &bn : *backends->as_array()) {
             const toml::table &bt = *bn.as_table();
             BackendConfig b;
-            checkKeys(bt, u"[[pool.backend]]"_s, {"name", "address", "route", "weight", "state"});
+            checkKeys(bt, u"[[pool.backend]]"_s,
+                {"name", "address", "route", "weight", "state", "max_conn"});
+            readInt(bt, "max_conn", section, 0, 1000000, [&](qint64 v) { b.maxConn = int(v); });
             readString(bt, "state", section, b.state);
             checkChoice(
                 bt, "state", section, b.state, {u"ready"_s, u"drain"_s, u"maint"_s, u"standby"_s});
@@ -406,6 +455,53 @@ public:
             pool.backends.append(b);
         }
         return pool;
+    }
+
+    void readHealth(const toml::table &ht, const QString &section, HealthConfig &health)
+    {
+        health.enabled = true;
+        readString(ht, "type", section, health.type);
+        checkChoice(ht, "type", section, health.type, {u"http"_s, u"tcp"_s});
+        if (health.type == "tcp"_L1)
+            checkKeys(ht, u"[pool.health] (type tcp)"_s,
+                {"type", "interval", "timeout", "rise", "fall", "max_fails", "fail_window"});
+        else
+            checkKeys(ht, u"[pool.health] (type http)"_s,
+                {"type", "path", "host", "expect", "interval", "timeout", "rise", "fall",
+                    "max_fails", "fail_window"});
+        readString(ht, "path", section, health.path);
+        if (!health.path.startsWith(u'/'))
+            error(ht.get("path")->source(),
+                u"%1: health path must start with '/'"_s.arg(section));
+        readString(ht, "host", section, health.host);
+        if (const toml::node *n = ht.get("expect")) {
+            QString expect;
+            readString(ht, "expect", section, expect);
+            const QStringList parts = expect.split(u'-');
+            bool ok1 = false;
+            bool ok2 = false;
+            const int lo = parts.value(0).trimmed().toInt(&ok1);
+            const int hi = parts.size() == 2 ? parts.at(1).trimmed().toInt(&ok2) : lo;
+            if (parts.size() == 1)
+                ok2 = ok1;
+            if (!ok1 || !ok2 || parts.size() > 2 || lo < 100 || hi > 599 || lo > hi)
+                error(n->source(),
+                    u"%1: health expect = \"%2\" must be a status or a range, e.g. \"200\" "
+                    "or \"200-399\""_s.arg(section, expect));
+            else {
+                health.expectMin = lo;
+                health.expectMax = hi;
+            }
+        }
+        readInt(ht, "interval", section, 10, 3600000,
+            [&](qint64 v) { health.interval = std::chrono::milliseconds(v); });
+        readInt(ht, "timeout", section, 1, 3600000,
+            [&](qint64 v) { health.timeout = std::chrono::milliseconds(v); });
+        readInt(ht, "rise", section, 1, 1000, [&](qint64 v) { health.rise = int(v); });
+        readInt(ht, "fall", section, 1, 1000, [&](qint64 v) { health.fall = int(v); });
+        readInt(ht, "max_fails", section, 0, 100000, [&](qint64 v) { health.maxFails = int(v); });
+        readInt(ht, "fail_window", section, 1, 86400000,
+            [&](qint64 v) { health.failWindow = std::chrono::milliseconds(v); });
     }
 
     void readSticky(const toml::table &st, const QString &section, StickyConfig &sticky)
@@ -541,18 +637,7 @@ public:
         return true;
     }
 
-    static bool validCookieValue(const QString &value)
-    {
-        if (value.isEmpty())
-            return false;
-        for (QChar ch : value) {
-            const char16_t c = ch.unicode();
-            if (!((c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9')
-                    || c == u'_' || c == u'.'))
-                return false;
-        }
-        return true;
-    }
+    static bool validCookieValue(const QString &value) { return isValidRoute(value); }
 
     QList<ConfigError> m_errors;
 
@@ -561,6 +646,19 @@ private:
 };
 
 } // namespace
+
+bool isValidRoute(const QString &value)
+{
+    if (value.isEmpty())
+        return false;
+    for (QChar ch : value) {
+        const char16_t c = ch.unicode();
+        if (!((c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9')
+                || c == u'_' || c == u'.'))
+            return false;
+    }
+    return true;
+}
 
 ConfigResult loadConfigText(const QByteArray &text, const QString &fileName)
 {
@@ -575,6 +673,7 @@ ConfigResult loadConfigText(const QByteArray &text, const QString &fileName)
     }
     Reader reader(fileName);
     Config config = reader.read(root);
+    config.sourceText = QString::fromUtf8(text);
     if (!reader.m_errors.isEmpty()) {
         std::stable_sort(reader.m_errors.begin(), reader.m_errors.end(),
             [](const ConfigError &a, const ConfigError &b) {

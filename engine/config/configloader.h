@@ -27,6 +27,8 @@ using ConfigResult = std::variant<Config, QList<ConfigError>>;
 /// Returns the Config, or every error found (unknown keys, wrong types, bad addresses,
 /// duplicate names, values out of range), each saying what is allowed.
 [[nodiscard]] ConfigResult loadConfigFile(const QString &path);
+/// Whether `value` may be a backend route (it travels in cookies: letters, digits, '_', '.').
+[[nodiscard]] bool isValidRoute(const QString &value);
 /// Same, from text already in memory; `fileName` is used in the error positions.
 [[nodiscard]] ConfigResult loadConfigText(const QByteArray &text, const QString &fileName);
 

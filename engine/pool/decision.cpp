@@ -53,6 +53,14 @@ QString reasonCodeName(ReasonCode reason)
         return u"excluded"_s;
     case ReasonCode::NoPool:
         return u"no-pool"_s;
+    case ReasonCode::SessionPinned:
+        return u"session-pinned"_s;
+    case ReasonCode::SessionRebound:
+        return u"session-rebound"_s;
+    case ReasonCode::ConnectFailedRedispatched:
+        return u"connect-failed-redispatched"_s;
+    case ReasonCode::QueueTimeout:
+        return u"queue-timeout"_s;
     }
     return {};
 }

@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QHostAddress>
 #include <QString>
+#include <QStringList>
 
 namespace Limpet {
 
@@ -34,7 +35,13 @@ enum class ReasonCode {
     NoBackend, ///< nothing could take the request: 503
     Excluded, ///< the path is excluded from proxying: 404
     NoPool, ///< no pool serves this host/path: 404
+    SessionPinned, ///< an operator pinned the session to this backend (with a TTL)
+    SessionRebound, ///< an operator moved the session to this backend
+    ConnectFailedRedispatched, ///< the chosen backend refused the connection: retried here
+    QueueTimeout, ///< every slot of the backend (max_conn) stayed busy past queue_timeout: 503
 };
+/// Number of reason codes (for per-reason counters).
+inline constexpr int ReasonCodeCount = static_cast<int>(ReasonCode::QueueTimeout) + 1;
 
 [[nodiscard]] QString reasonCodeName(ReasonCode reason);
 
@@ -59,6 +66,8 @@ struct Decision
     bool changedBackend = false; ///< the session's previous request went elsewhere
     QString previousBackend; ///< where it went before, when changedBackend
     ReasonCode changeCause = ReasonCode::NoBackend; ///< why it changed, when changedBackend
+    QStringList candidates; ///< dry runs (inspect): backends a new session would be balanced on
+    int retries = 0; ///< backends that refused the connection before this one took it
     int status = 0; ///< response status (0: none was sent)
     qint64 durationMs = 0; ///< time to the end of the response
     quint64 bytesSent = 0; ///< response bytes sent to the client
