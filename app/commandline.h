@@ -14,6 +14,7 @@ struct CommandLine
     QString configFile; ///< --config; empty: the embedded demo
     QString checkConfig; ///< --check-config FILE
     QString listen; ///< --listen ADDR:PORT
+    QString admin; ///< --admin ADDR:PORT or "off"; empty: from the config
     bool noGui = false;
     int workers = -1; ///< --workers N; -1: from the config
 };

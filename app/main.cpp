@@ -2,6 +2,7 @@
 // starts the engine and runs until closed or signalled.
 
 #include "commandline.h"
+#include "ctl.h"
 #include "signalwatcher.h"
 
 #include "config/configloader.h"
@@ -46,6 +47,9 @@ void printErrors(const QList<Limpet::ConfigError> &errors)
 
 int main(int argc, char **argv)
 {
+    if (argc > 1 && qstrcmp(argv[1], "ctl") == 0)
+        return Limpet::runCtl(argc, argv);
+
     // The proxy allocates and frees small buffers per request; keep freed memory in the worker
     // arenas instead of returning it to the system and faulting it back in a moment later.
     mallopt(M_TRIM_THRESHOLD, 64 * 1024 * 1024);
@@ -92,6 +96,7 @@ int main(int argc, char **argv)
             return 1;
         }
         config = demo->config();
+        config.admin = Limpet::AdminConfig(); // 127.0.0.1:9090, so `limpet ctl` works on the demo
     }
     if (!cl->listen.isEmpty()) {
         const std::optional<Limpet::Endpoint> listen = Limpet::Endpoint::parse(cl->listen, true);
@@ -104,11 +109,39 @@ int main(int argc, char **argv)
     }
     if (cl->workers >= 0)
         config.workers = cl->workers;
+    if (cl->admin == "off"_L1) {
+        config.admin.reset();
+    } else if (!cl->admin.isEmpty()) {
+        const std::optional<Limpet::Endpoint> admin = Limpet::Endpoint::parse(cl->admin, true);
+        if (!admin) {
+            fprintf(stderr, "limpet: --admin %s: expected IP:PORT (e.g. 127.0.0.1:9090) or off\n",
+                qPrintable(cl->admin));
+            return 2;
+        }
+        if (!config.admin)
+            config.admin = Limpet::AdminConfig();
+        config.admin->bind = *admin;
+        if (config.admin->token.isEmpty() && !admin->host.isLoopback()) {
+            fprintf(stderr,
+                "limpet: --admin %s is reachable from other hosts: set [admin] token or "
+                "token_file in the config (or bind to 127.0.0.1)\n",
+                qPrintable(cl->admin));
+            return 2;
+        }
+    }
 
     Limpet::Engine engine;
-    if (const std::optional<QString> error = engine.start(config)) {
-        fprintf(stderr, "limpet: %s\n", qPrintable(*error));
-        return 1;
+    if (std::optional<QString> error = engine.start(config)) {
+        if (demo && config.admin) {
+            // The demo runs without the admin API rather than not at all (port 9090 taken).
+            fprintf(stderr, "limpet: %s; the demo runs without it\n", qPrintable(*error));
+            config.admin.reset();
+            error = engine.start(config);
+        }
+        if (error) {
+            fprintf(stderr, "limpet: %s\n", qPrintable(*error));
+            return 1;
+        }
     }
     if (demo) {
         fprintf(stdout,
@@ -122,9 +155,23 @@ int main(int argc, char **argv)
         fprintf(stdout, "Limpet listening on http://%s/ (%s)\n",
             qPrintable(engine.listenAddress().toString()), qPrintable(cl->configFile));
     }
+    if (const std::optional<Limpet::Endpoint> admin = engine.adminAddress())
+        fprintf(stdout, "Admin API on http://%s/api/v1 (limpet ctl --url http://%s status)\n",
+            qPrintable(admin->toString()), qPrintable(admin->toString()));
     fflush(stdout);
 
     Limpet::SignalWatcher signals;
+    QObject::connect(&signals, &Limpet::SignalWatcher::reloadRequested, app.get(), [&] {
+        const Limpet::OpResult<QStringList> result = engine.reload();
+        if (const auto *e = std::get_if<Limpet::OpError>(&result)) {
+            fprintf(stderr, "limpet: reload refused: %s\n", qPrintable(e->message));
+            for (const QString &d : e->details)
+                fprintf(stderr, "%s\n", qPrintable(d));
+        } else {
+            fprintf(stderr, "limpet: reloaded: %s\n",
+                qPrintable(std::get<QStringList>(result).join(u"; "_s)));
+        }
+    });
     QObject::connect(&signals, &Limpet::SignalWatcher::terminationRequested, app.get(), [&](int) {
         fprintf(stderr, "limpet: stopping: finishing in-flight requests\n");
         engine.stop(engine.config().timeouts.shutdown);

@@ -20,7 +20,11 @@ SignalWatcher::SignalWatcher(QObject *parent)
     m_notifier = new QSocketNotifier(g_fds[1], QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, [this] {
         int signal = 0;
-        if (::read(g_fds[1], &signal, sizeof signal) == sizeof signal)
+        if (::read(g_fds[1], &signal, sizeof signal) != sizeof signal)
+            return;
+        if (signal == SIGHUP)
+            Q_EMIT reloadRequested();
+        else
             Q_EMIT terminationRequested(signal);
     });
     struct sigaction sa = {};
@@ -29,6 +33,7 @@ SignalWatcher::SignalWatcher(QObject *parent)
     sa.sa_flags = SA_RESTART;
     ::sigaction(SIGINT, &sa, nullptr);
     ::sigaction(SIGTERM, &sa, nullptr);
+    ::sigaction(SIGHUP, &sa, nullptr);
     // A client that vanishes mid-write must not kill the process.
     std::signal(SIGPIPE, SIG_IGN);
 }
@@ -37,6 +42,7 @@ SignalWatcher::~SignalWatcher()
 {
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);
+    std::signal(SIGHUP, SIG_DFL);
 }
 
 void SignalWatcher::handler(int signal)

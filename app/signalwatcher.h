@@ -6,7 +6,7 @@ class QSocketNotifier;
 
 namespace Limpet {
 
-/// Turns SIGINT and SIGTERM into a Qt signal in the main thread (self-pipe + QSocketNotifier,
+/// Turns SIGINT and SIGTERM (and SIGHUP: reload) into Qt signals in the main thread (self-pipe + QSocketNotifier,
 /// the pattern Qt documents for Unix signals), so shutdown runs in the event loop and not in
 /// a signal handler.
 class SignalWatcher final : public QObject
@@ -20,6 +20,7 @@ public:
 
 Q_SIGNALS:
     void terminationRequested(int signal);
+    void reloadRequested();
 
 private:
     static void handler(int signal);

@@ -1,5 +1,8 @@
 #include "engine.h"
 
+#include "config/configloader.h"
+#include "control/statefile.h"
+#include "control/supervisor.h"
 #include "proxy/listener.h"
 #include "proxy/runtime.h"
 #include "proxy/worker.h"
@@ -24,10 +27,56 @@ Engine::~Engine()
     stop(std::chrono::milliseconds(0));
 }
 
-const Config &Engine::config() const
+Config Engine::config() const
 {
-    static const Config none;
-    return m_runtime ? m_runtime->config : none;
+    return m_runtime ? m_runtime->routing()->config : Config();
+}
+
+Endpoint Engine::listenAddress() const
+{
+    QMutexLocker lock(&m_lock);
+    return m_listenAddress;
+}
+
+std::optional<Endpoint> Engine::adminAddress() const
+{
+    QMutexLocker lock(&m_lock);
+    return m_adminAddress;
+}
+
+std::optional<QString> Engine::bindListener(const Endpoint &bind)
+{
+    // The listening socket is created in the first worker's thread; the caller waits for the
+    // bind result only (a few system calls), so a bad address is reported before this returns.
+    QString error;
+    Listener *created = nullptr;
+    Worker *first = m_workers.first();
+    const QList<Worker *> workers = m_workers;
+    QMetaObject::invokeMethod(
+        first,
+        [&] {
+            auto *listener = new Listener(workers, first);
+            if (!listener->listen(bind.host, bind.port)) {
+                error = u"cannot listen on %1: %2"_s.arg(bind.toString(), listener->errorString());
+                delete listener;
+                return;
+            }
+            created = listener;
+        },
+        Qt::BlockingQueuedConnection);
+    if (!created)
+        return error;
+    Listener *old = m_listener;
+    m_listener = created;
+    Endpoint bound = bind;
+    bound.port = created->serverPort();
+    m_listenAddress = bound;
+    if (old) {
+        // Connections it accepted are the workers'; closing it only stops new ones.
+        QMetaObject::invokeMethod(
+            old, [old] { delete old; }, Qt::QueuedConnection);
+    }
+    return std::nullopt;
 }
 
 std::optional<QString> Engine::start(const Config &config)
@@ -37,12 +86,27 @@ std::optional<QString> Engine::start(const Config &config)
     if (config.pools.isEmpty())
         return u"no pool configured"_s;
     m_runtime = std::make_shared<Runtime>(config);
+    m_controller = std::make_unique<Controller>(m_runtime);
+    const auto fail = [this](const QString &error) {
+        stop(std::chrono::milliseconds(0));
+        return std::optional<QString>(error);
+    };
     if (!config.log.access.isEmpty()) {
-        if (std::optional<QString> error = m_runtime->decisions.openAccessLog(config.log.access)) {
-            m_runtime.reset();
-            return error;
-        }
+        if (std::optional<QString> error = m_runtime->decisions.openAccessLog(config.log.access))
+            return fail(*error);
     }
+    if (!config.stateFile.isEmpty()) {
+        const std::variant<StateRestored, QString> restored
+            = restoreState(config.stateFile, *m_runtime);
+        if (const QString *error = std::get_if<QString>(&restored))
+            return fail(*error);
+        const StateRestored &r = std::get<StateRestored>(restored);
+        if (r.found)
+            qCInfo(lcEngine).noquote() << "state restored from" << config.stateFile << ":"
+                                       << r.sessions << "sessions," << r.backends
+                                       << "backend states," << r.added << "added backends";
+    }
+    m_startedMs = QDateTime::currentMSecsSinceEpoch();
     const int count = config.effectiveWorkers();
     for (int i = 0; i < count; ++i) {
         auto *thread = new QThread;
@@ -57,37 +121,51 @@ std::optional<QString> Engine::start(const Config &config)
         m_threads.emplace_back(thread);
         m_workers.append(worker);
     }
+    {
+        QMutexLocker lock(&m_lock);
+        if (std::optional<QString> error = bindListener(config.listen)) {
+            lock.unlock();
+            return fail(*error);
+        }
+    }
 
-    // The listening socket is created in the first worker's thread; the caller waits for the
-    // bind result only (a few system calls), so a bad address is reported before start returns.
-    QString error;
-    Endpoint bound = config.listen;
-    Worker *first = m_workers.first();
-    const QList<Worker *> workers = m_workers;
+    // The control thread: admin API, health checks, housekeeping.
+    auto *control = new QThread;
+    control->setObjectName(u"limpet-control"_s);
+    m_controlThread.reset(control);
+    auto *supervisor = new Supervisor(this, m_runtime);
+    supervisor->moveToThread(control);
+    connect(control, &QThread::finished, supervisor, &QObject::deleteLater);
+    control->start();
+    m_supervisor = supervisor;
+    std::optional<QString> adminError;
+    std::optional<Endpoint> admin;
     QMetaObject::invokeMethod(
-        first,
+        supervisor,
         [&] {
-            auto *listener = new Listener(workers, first);
-            if (!listener->listen(config.listen.host, config.listen.port)) {
-                error = u"cannot listen on %1: %2"_s.arg(
-                    config.listen.toString(), listener->errorString());
-                delete listener;
-                return;
-            }
-            bound.port = listener->serverPort();
-            m_listener = listener;
+            adminError = supervisor->start(config.admin);
+            admin = supervisor->adminAddress();
         },
         Qt::BlockingQueuedConnection);
-    if (!error.isEmpty()) {
-        m_threads.clear();
-        m_workers.clear();
-        m_runtime.reset();
-        return error;
+    if (adminError)
+        return fail(*adminError);
+    {
+        QMutexLocker lock(&m_lock);
+        m_adminAddress = admin;
     }
-    m_listenAddress = bound;
-    qCInfo(lcEngine).noquote() << "listening on" << bound.toString() << "with" << count
+    qCInfo(lcEngine).noquote() << "listening on" << listenAddress().toString() << "with" << count
                                << (count == 1 ? "worker" : "workers");
     return std::nullopt;
+}
+
+void Engine::stopControlThread()
+{
+    // Ends the admin API, health checks and housekeeping; the supervisor is deleted in its
+    // thread when the thread finishes.
+    m_controlThread.reset();
+    m_supervisor = nullptr;
+    QMutexLocker lock(&m_lock);
+    m_adminAddress.reset();
 }
 
 void Engine::stop(std::chrono::milliseconds grace)
@@ -95,7 +173,12 @@ void Engine::stop(std::chrono::milliseconds grace)
     if (!m_runtime)
         return;
     m_runtime->stopping = true;
-    Listener *listener = std::exchange(m_listener, nullptr);
+    stopControlThread();
+    Listener *listener = nullptr;
+    {
+        QMutexLocker lock(&m_lock);
+        listener = std::exchange(m_listener, nullptr);
+    }
     if (listener)
         QMetaObject::invokeMethod(
             listener, [listener] { listener->close(); }, Qt::BlockingQueuedConnection);
@@ -120,41 +203,56 @@ void Engine::stop(std::chrono::milliseconds grace)
             w, [w] { w->abortAll(); }, Qt::BlockingQueuedConnection);
     m_threads.clear(); // quits and joins each thread; workers are deleted as threads finish
     m_workers.clear();
+    if (std::optional<QString> error = saveState())
+        qCWarning(lcEngine).noquote() << *error;
+    m_controller.reset();
     m_runtime.reset();
+}
+
+std::optional<QString> Engine::saveState() const
+{
+    if (!m_runtime)
+        return std::nullopt;
+    const QString path = m_runtime->routing()->config.stateFile;
+    if (path.isEmpty())
+        return std::nullopt;
+    return Limpet::saveState(path, *m_runtime);
 }
 
 EngineSnapshot Engine::snapshot() const
 {
     EngineSnapshot s;
     s.timeMs = QDateTime::currentMSecsSinceEpoch();
+    s.version = QStringLiteral(LIMPET_VERSION);
     if (!m_runtime)
         return s;
-    s.listen = m_listenAddress.toString();
+    const RoutingPtr routing = m_runtime->routing();
+    s.startedMs = m_startedMs;
+    s.listen = listenAddress().toString();
+    if (const std::optional<Endpoint> admin = adminAddress())
+        s.admin = admin->toString();
+    s.configFile = routing->config.sourceFile;
+    {
+        QMutexLocker lock(&m_lock);
+        s.reloads = m_reloads;
+    }
     s.workers = static_cast<int>(m_workers.size());
     s.connectionsAccepted = m_runtime->connectionsAccepted.load();
     s.connectionsOpen = m_runtime->connectionsOpen.load();
-    for (const PoolPtr &pool : m_runtime->pools) {
+    s.events = m_runtime->events.total();
+    for (const PoolPtr &pool : routing->pools) {
         PoolSnapshot p;
         p.name = pool->name();
         p.affinityMode = pool->affinity().name();
         p.balancing = pool->balancer().name();
+        p.decisions = pool->decisionCounts();
+        p.backendChanges = pool->backendChanges();
+        const HealthConfig &health = pool->config().health;
         for (const BackendPtr &b : pool->backends()) {
-            BackendSnapshot bs;
-            bs.pool = p.name;
-            bs.name = b->name();
-            bs.address = b->address().toString();
-            bs.route = b->route();
-            bs.state = b->state();
-            bs.health = b->health();
-            bs.weight = b->weight();
-            bs.requests = b->counters.requests.load();
-            for (size_t i = 0; i < bs.responses.size(); ++i)
-                bs.responses[i] = b->counters.responses[i].load();
-            bs.active = b->counters.active.load();
-            bs.bytesIn = b->counters.bytesIn.load();
-            bs.bytesOut = b->counters.bytesOut.load();
-            bs.failures = b->counters.failures.load();
-            bs.sessions = b->counters.sessions.load();
+            BackendSnapshot bs = Controller::snapshotOf(p.name, *b);
+            bs.check.enabled = health.enabled;
+            if (health.enabled)
+                bs.check.type = health.type;
             s.sessions += bs.sessions;
             p.backends.append(bs);
         }
@@ -168,20 +266,229 @@ QList<Decision> Engine::decisions(int limit, const QByteArray &key, const QStrin
     return m_runtime ? m_runtime->decisions.recent(limit, key, client) : QList<Decision>();
 }
 
+std::pair<QList<Decision>, quint64> Engine::decisionsSince(quint64 seen, int limit) const
+{
+    if (!m_runtime)
+        return {};
+    return m_runtime->decisions.since(seen, limit);
+}
+
+QList<EngineEvent> Engine::events(int limit) const
+{
+    return m_runtime ? m_runtime->events.recent(limit) : QList<EngineEvent>();
+}
+
+QList<EngineEvent> Engine::eventsSince(quint64 afterId, int limit) const
+{
+    return m_runtime ? m_runtime->events.since(afterId, limit) : QList<EngineEvent>();
+}
+
 BackendPtr Engine::backend(const QString &pool, const QString &name) const
 {
     if (!m_runtime)
         return nullptr;
-    for (const PoolPtr &p : m_runtime->pools) {
-        if (p->name() == pool)
-            return p->backendByName(name);
-    }
-    return nullptr;
+    const PoolPtr p = m_runtime->routing()->pool(pool);
+    return p ? p->backendByName(name) : nullptr;
 }
 
 QList<SessionInfo> Engine::sessions() const
 {
     return m_runtime ? m_runtime->sessions.snapshot() : QList<SessionInfo>();
+}
+
+SessionPage Engine::sessions(const QString &pool, const QString &backend, const QString &text,
+    int limit, int offset) const
+{
+    return m_runtime ? m_runtime->sessions.query(pool, backend, text, limit, offset)
+                     : SessionPage();
+}
+
+OpResult<QStringList> Engine::reload()
+{
+    if (!m_runtime)
+        return OpError{OpError::Kind::Conflict, u"the engine is not running"_s, {}};
+    const QString file = m_runtime->routing()->config.sourceFile;
+    if (file.isEmpty())
+        return OpError{OpError::Kind::Conflict,
+            u"this instance runs without a config file (the demo cluster): nothing to reload"_s,
+            {}};
+    ConfigResult loaded = loadConfigFile(file);
+    if (const auto *errors = std::get_if<QList<ConfigError>>(&loaded)) {
+        QStringList details;
+        for (const ConfigError &e : *errors)
+            details.append(e.toString());
+        m_runtime->events.add({0, 0, u"reload-failed"_s, {}, {}, {}, {},
+            u"%1: %2 (the running config stays)"_s.arg(file, details.value(0))});
+        return OpError{OpError::Kind::Invalid,
+            u"%1 is not valid; the running config stays"_s.arg(file), details};
+    }
+    return apply(std::get<Config>(loaded));
+}
+
+OpResult<QStringList> Engine::apply(const Config &given)
+{
+    if (!m_runtime)
+        return OpError{OpError::Kind::Conflict, u"the engine is not running"_s, {}};
+    QMutexLocker lock(&m_lock);
+    const RoutingPtr current = m_runtime->routing();
+    const Config &old = current->config;
+    Config next = given;
+    QStringList changes;
+    const auto needsRestart = [&](const QString &what) {
+        changes.append(u"%1 changed: needs a restart (kept as it is)"_s.arg(what));
+    };
+    // What cannot change in a running process stays as it is.
+    if (next.workers != old.workers) {
+        needsRestart(u"[listener] workers"_s);
+        next.workers = old.workers;
+    }
+    if (next.sessions.maxEntries != old.sessions.maxEntries) {
+        needsRestart(u"[sessions] max_entries"_s);
+        next.sessions.maxEntries = old.sessions.maxEntries;
+    }
+    if (next.log.decisions != old.log.decisions || next.log.access != old.log.access) {
+        needsRestart(u"[log]"_s);
+        next.log = old.log;
+    }
+    const bool adminChanged = next.admin.has_value() != old.admin.has_value()
+        || (next.admin && old.admin
+            && (next.admin->bind != old.admin->bind || next.admin->token != old.admin->token));
+    if (adminChanged) {
+        needsRestart(u"[admin]"_s);
+        next.admin = old.admin;
+    }
+    if (next.stateFile != old.stateFile) {
+        needsRestart(u"[state] file"_s);
+        next.stateFile = old.stateFile;
+    }
+    if (!(next.listen == old.listen)) {
+        if (std::optional<QString> error = bindListener(next.listen))
+            return OpError{OpError::Kind::Conflict, *error, {}};
+        changes.append(u"listener moved to %1"_s.arg(m_listenAddress.toString()));
+    }
+    if (next.timeouts.connect != old.timeouts.connect || next.timeouts.client != old.timeouts.client
+        || next.timeouts.server != old.timeouts.server
+        || next.timeouts.keepalive != old.timeouts.keepalive
+        || next.timeouts.tunnel != old.timeouts.tunnel
+        || next.timeouts.shutdown != old.timeouts.shutdown)
+        changes.append(u"[timeouts] changed"_s);
+    if (next.limits.maxUri != old.limits.maxUri
+        || next.limits.maxHeaderBytes != old.limits.maxHeaderBytes
+        || next.limits.maxHeaders != old.limits.maxHeaders)
+        changes.append(u"[limits] changed (new connections)"_s);
+    if (next.sessions.idle != old.sessions.idle)
+        changes.append(u"[sessions] idle changed"_s);
+
+    const auto event = [&](const QString &kind, const QString &pool, const QString &backend,
+                           const QString &from, const QString &to, const QString &message) {
+        m_runtime->events.add({0, 0, kind, pool, backend, from, to, message});
+    };
+    QList<PoolPtr> pools;
+    QList<BackendPtr> gone; // backends no longer in any pool: their bindings go
+    for (const PoolConfig &pc : std::as_const(next.pools)) {
+        const PoolPtr was = current->pool(pc.name);
+        const PoolConfig *wasConfig = nullptr;
+        for (const PoolConfig &o : old.pools) {
+            if (o.name == pc.name)
+                wasConfig = &o;
+        }
+        if (!was) {
+            pools.append(std::make_shared<Pool>(pc));
+            changes.append(u"pool %1 added"_s.arg(pc.name));
+            event(u"pool-added"_s, pc.name, {}, {}, {}, {});
+            continue;
+        }
+        const QList<BackendPtr> wasBackends = was->backends();
+        const auto inConfig = [](const PoolConfig *c, const QString &name) -> const BackendConfig * {
+            if (!c)
+                return nullptr;
+            for (const BackendConfig &b : c->backends) {
+                if (b.name == name)
+                    return &b;
+            }
+            return nullptr;
+        };
+        // A new Pool object (same name): sessions keyed by pool name and backends kept as
+        // objects stay bound. Backends added at run time (not in the old file) stay too.
+        PoolConfig merged = pc;
+        for (const BackendPtr &b : wasBackends) {
+            if (!inConfig(wasConfig, b->name()) && !inConfig(&pc, b->name())) {
+                BackendConfig keep;
+                keep.name = b->name();
+                keep.address = b->address();
+                keep.route = b->route();
+                keep.weight = b->weight();
+                keep.state = toString(b->state());
+                keep.maxConn = b->maxConn();
+                merged.backends.append(keep);
+            }
+        }
+        auto pool = std::make_shared<Pool>(merged, wasBackends);
+        PoolConfig withoutBackends = pc;
+        withoutBackends.backends.clear();
+        PoolConfig oldWithoutBackends = wasConfig ? *wasConfig : PoolConfig();
+        oldWithoutBackends.backends.clear();
+        if (!(withoutBackends == oldWithoutBackends))
+            changes.append(u"pool %1: settings changed"_s.arg(pc.name));
+        for (const BackendPtr &b : pool->backends()) {
+            const BackendConfig *inFile = inConfig(&pc, b->name());
+            const BackendConfig *before = inConfig(wasConfig, b->name());
+            const bool kept = wasBackends.contains(b);
+            if (!kept) {
+                changes.append(u"pool %1: backend %2 added (%3)"_s.arg(
+                    pc.name, b->name(), b->address().toString()));
+                event(u"backend-added"_s, pc.name, b->name(), {}, toString(b->state()),
+                    u"reload"_s);
+                continue;
+            }
+            // The file changed this backend's weight or state: the file wins. Otherwise a
+            // runtime change (drain, weight) stays.
+            if (inFile && before && inFile->weight != before->weight
+                && b->weight() != inFile->weight) {
+                event(u"weight"_s, pc.name, b->name(), QString::number(b->weight()),
+                    QString::number(inFile->weight), u"reload"_s);
+                b->setWeight(inFile->weight);
+                changes.append(u"pool %1: backend %2 weight %3"_s.arg(pc.name, b->name())
+                        .arg(inFile->weight));
+            }
+            if (inFile && before && inFile->state != before->state
+                && toString(b->state()) != inFile->state) {
+                const BackendState s = backendStateFromString(inFile->state).value();
+                event(u"state"_s, pc.name, b->name(), toString(b->state()), inFile->state,
+                    u"reload"_s);
+                b->setState(s, QDateTime::currentMSecsSinceEpoch());
+                changes.append(
+                    u"pool %1: backend %2 %3"_s.arg(pc.name, b->name(), inFile->state));
+            }
+        }
+        const QList<BackendPtr> kept = pool->backends();
+        for (const BackendPtr &b : wasBackends) {
+            if (!kept.contains(b)) {
+                gone.append(b);
+                changes.append(u"pool %1: backend %2 removed"_s.arg(pc.name, b->name()));
+                event(u"backend-removed"_s, pc.name, b->name(), {}, {}, u"reload"_s);
+            }
+        }
+        pools.append(pool);
+    }
+    for (const PoolPtr &p : current->pools) {
+        bool stays = false;
+        for (const PoolConfig &pc : std::as_const(next.pools))
+            stays = stays || pc.name == p->name();
+        if (!stays) {
+            gone.append(p->backends());
+            changes.append(u"pool %1 removed"_s.arg(p->name()));
+            event(u"pool-removed"_s, p->name(), {}, {}, {}, u"reload"_s);
+        }
+    }
+    m_runtime->setRouting(std::make_shared<const Routing>(next, pools));
+    for (const BackendPtr &b : std::as_const(gone))
+        m_runtime->sessions.forgetBackend(b.get());
+    ++m_reloads;
+    if (changes.isEmpty())
+        changes.append(u"no change"_s);
+    event(u"reload"_s, {}, {}, {}, {}, changes.join(u"; "_s));
+    return changes;
 }
 
 } // namespace Limpet

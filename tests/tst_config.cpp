@@ -285,7 +285,7 @@ void TestConfig::errors_data()
     QTest::newRow("unknown-key-backend")
         << minimalPool + "port = 8001\n"_ba << 6 << 1
         << u"unknown key 'port' in [[pool.backend]] (allowed: name, address, route, weight, "
-           "state)"_s
+           "state, max_conn)"_s
         << 1;
 
     // Wrong types: reported at the value.

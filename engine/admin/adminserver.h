@@ -62,9 +62,14 @@ public:
 
     /// Binds; returns an error message when it cannot.
     [[nodiscard]] std::optional<QString> listen(const Endpoint &bind);
+    /// Stops listening and closes every connection at once, event streams included. May be
+    /// called from inside the handler (the answer being prepared is then not sent).
     void close();
     /// The address actually bound (port resolved when 0 was asked for).
     [[nodiscard]] Endpoint address() const;
+    /// Called (in this server's thread) with the client's address after each failed
+    /// authentication, once it has been logged and counted towards the rate limit.
+    void setAuthFailureHook(std::function<void(const QHostAddress &)> hook);
 
     /// A JSON error body: {"error": message}.
     [[nodiscard]] static AdminResponse error(int status, const QString &message);

@@ -96,6 +96,20 @@ QList<Decision> DecisionLog::recent(int limit, const QByteArray &key, const QStr
     return out;
 }
 
+std::pair<QList<Decision>, quint64> DecisionLog::since(quint64 seen, int limit) const
+{
+    QMutexLocker lock(&m_lock);
+    const size_t n = m_ring.size();
+    const quint64 waiting = m_total > seen ? m_total - seen : 0;
+    const size_t take = static_cast<size_t>(
+        qMin<quint64>(qMin<quint64>(waiting, n), static_cast<quint64>(qMax(limit, 0))));
+    QList<Decision> out;
+    out.reserve(static_cast<qsizetype>(take));
+    for (size_t i = take; i > 0; --i)
+        out.append(m_ring[(m_next + n - i) % n]);
+    return {out, m_total};
+}
+
 quint64 DecisionLog::total() const
 {
     QMutexLocker lock(&m_lock);

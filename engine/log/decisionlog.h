@@ -40,6 +40,9 @@ public:
     [[nodiscard]] QList<Decision> recent(
         int limit, const QByteArray &key = {}, const QString &client = {}) const;
     [[nodiscard]] quint64 total() const;
+    /// Records made after the first `seen` ones (oldest first; at most `limit`, the newest of
+    /// them when more are waiting), and the new total to pass next time. For live streams.
+    [[nodiscard]] std::pair<QList<Decision>, quint64> since(quint64 seen, int limit) const;
 
     /// One access log line (no newline), for tests and the file.
     [[nodiscard]] static QByteArray accessLine(const Decision &d, const RequestFacts &facts);

@@ -49,6 +49,8 @@ void Backend::setState(BackendState s, qint64 nowMs)
 
 bool Backend::setHealth(Health h, qint64 nowMs)
 {
+    if (h == Health::Up)
+        m_downPassively.store(false, std::memory_order_relaxed);
     if (m_health.exchange(h, std::memory_order_relaxed) == h)
         return false;
     if (h == Health::Up) {
@@ -106,7 +108,12 @@ bool Backend::reportFailure(int maxFails, std::chrono::milliseconds window, qint
     }
     if (streak < maxFails)
         return false;
-    return setHealth(Health::Down, nowMs);
+    if (!setHealth(Health::Down, nowMs))
+        return false; // already down (checks or another worker took it down)
+    // Races with a check bringing it up in between are harmless: at worst one later check
+    // brings it back without waiting for `rise`.
+    m_downPassively.store(true, std::memory_order_relaxed);
+    return true;
 }
 
 void Backend::recordResponse(int status, qint64 durationUs)
@@ -124,8 +131,10 @@ void Backend::recordResponse(int status, qint64 durationUs)
 Backend::Slot Backend::acquireSlot(const SlotWaiterPtr &waiter, int maxQueue)
 {
     const int limit = maxConn();
+    if (limit <= 0)
+        return Slot::Unlimited; // the hot path takes no lock
     QMutexLocker lock(&m_lock);
-    if (limit <= 0 || m_inUse < limit) {
+    if (m_inUse < limit) {
         ++m_inUse;
         return Slot::Acquired;
     }

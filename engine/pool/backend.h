@@ -118,6 +118,12 @@ public:
     /// Passive health: a connect failure or 5xx response. Returns true when this failure
     /// takes the backend down (`maxFails` in a row within `window`; maxFails 0 = never).
     bool reportFailure(int maxFails, std::chrono::milliseconds window, qint64 nowMs);
+    /// Down because reportFailure() took it down, not checks: it stays down only until the
+    /// next passing check (active checks then skip `rise`). Cleared by setHealth(Health::Up).
+    [[nodiscard]] bool downPassively() const
+    {
+        return m_downPassively.load(std::memory_order_relaxed);
+    }
     /// Passive health: a response below 500 ends a failure streak.
     void reportSuccess()
     {
@@ -129,6 +135,7 @@ public:
     [[nodiscard]] int maxConn() const { return m_maxConn.load(std::memory_order_relaxed); }
     void setMaxConn(int n) { m_maxConn.store(n, std::memory_order_relaxed); }
     enum class Slot {
+        Unlimited, ///< no max_conn: go ahead, nothing to release
         Acquired, ///< go ahead; call releaseSlot() when done
         Queued, ///< `waiter` will be granted a slot later (or must cancelWait() on timeout)
         QueueFull ///< refuse the request
@@ -172,6 +179,7 @@ private:
     std::atomic<BackendState> m_state{BackendState::Ready};
     std::atomic<qint64> m_stateSince{0};
     std::atomic<Health> m_health{Health::Up};
+    std::atomic<bool> m_downPassively{false};
     std::atomic<qint64> m_upSince{0};
     std::atomic<qint64> m_slowStartMs{0};
     std::atomic<int> m_failStreak{0};

@@ -1,6 +1,7 @@
 #include "pool/pool.h"
 
 #include "session/sessiontable.h"
+#include "pool/backend.h"
 
 #include <functional>
 
@@ -16,16 +17,112 @@ quint32 nextBackendId()
 }
 } // namespace
 
-Pool::Pool(const PoolConfig &config)
+Pool::Pool(const PoolConfig &config, const QList<BackendPtr> &reuse)
     : m_config(config)
     , m_affinity(makeAffinityMode(config.sticky))
     , m_balancer(makeBalancer(config.balance))
     , m_ring(makeBalancer(u"consistent"_s))
 {
-    for (const BackendConfig &b : config.backends)
-        m_backends.append(std::make_shared<Backend>(b, nextBackendId()));
+    for (const BackendConfig &b : config.backends) {
+        BackendPtr kept;
+        for (const BackendPtr &old : reuse) {
+            if (old->name() == b.name && old->address() == b.address
+                && old->route() == (b.route.isEmpty() ? b.name : b.route))
+                kept = old;
+        }
+        BackendPtr backend = kept ? kept : std::make_shared<Backend>(b, nextBackendId());
+        adopt(*backend, b);
+        m_backends.append(backend);
+    }
     for (const BackendPtr &b : std::as_const(m_backends))
         m_affinity->knowBackend(*b);
+}
+
+void Pool::adopt(Backend &b, const BackendConfig &config) const
+{
+    b.setMaxConn(config.maxConn.value_or(m_config.maxConn));
+    b.setSlowStart(m_config.slowStart);
+}
+
+std::variant<BackendPtr, QString> Pool::addBackend(const BackendConfig &config)
+{
+    QMutexLocker lock(&m_lock);
+    const QString route = config.route.isEmpty() ? config.name : config.route;
+    for (const BackendPtr &b : std::as_const(m_backends)) {
+        if (b->name() == config.name)
+            return u"pool %1 already has a backend named %2"_s.arg(m_config.name, config.name);
+        if (b->route() == route)
+            return u"backend %1 of pool %2 already uses route %3"_s.arg(
+                b->name(), m_config.name, route);
+    }
+    auto backend = std::make_shared<Backend>(config, nextBackendId());
+    adopt(*backend, config);
+    m_affinity->knowBackend(*backend);
+    QList<BackendPtr> next = m_backends;
+    next.append(backend);
+    m_backends = next;
+    return backend;
+}
+
+BackendPtr Pool::removeBackend(const QString &name)
+{
+    QMutexLocker lock(&m_lock);
+    QList<BackendPtr> next = m_backends;
+    for (qsizetype i = 0; i < next.size(); ++i) {
+        if (next.at(i)->name() == name) {
+            BackendPtr removed = next.takeAt(i);
+            m_backends = next;
+            return removed;
+        }
+    }
+    return nullptr;
+}
+
+void Pool::count(const Decision &d)
+{
+    m_decisions[static_cast<size_t>(d.reason)].fetch_add(1, std::memory_order_relaxed);
+    if (d.changedBackend)
+        m_backendChanges.fetch_add(1, std::memory_order_relaxed);
+}
+
+std::array<quint64, ReasonCodeCount> Pool::decisionCounts() const
+{
+    std::array<quint64, ReasonCodeCount> out{};
+    for (size_t i = 0; i < out.size(); ++i)
+        out[i] = m_decisions[i].load(std::memory_order_relaxed);
+    return out;
+}
+
+bool Pool::redispatch(
+    Decision &d, SessionTable &sessions, const QList<quint32> &tried, qint64 nowMs)
+{
+    QList<BackendPtr> others = candidates(backends()).backends;
+    others.removeIf([&](const BackendPtr &b) { return tried.contains(b->id()); });
+    const BackendPtr failed = d.backend;
+    const BackendPtr next = m_balancer->pick(others, {});
+    if (!next)
+        return false;
+    const bool wasBound = d.reason == ReasonCode::CookieHit || d.reason == ReasonCode::RouteHit
+        || d.reason == ReasonCode::LearnedHit || d.reason == ReasonCode::Hash
+        || d.reason == ReasonCode::BackendDrainingKept || d.reason == ReasonCode::SessionPinned
+        || d.reason == ReasonCode::SessionRebound;
+    d.backend = next;
+    d.algorithm = m_balancer->name();
+    d.reason = ReasonCode::ConnectFailedRedispatched;
+    ++d.retries;
+    if (wasBound && failed) {
+        d.changedBackend = true;
+        d.previousBackend = failed->name();
+        d.changeCause = ReasonCode::ConnectFailedRedispatched;
+    }
+    if (m_affinity->issuesKeys() || d.key.isEmpty()) {
+        const QByteArray fresh = m_affinity->newKey(*next, nowMs);
+        if (!fresh.isEmpty())
+            d.key = fresh;
+    }
+    if (!d.key.isEmpty())
+        sessions.touch(m_config.name, d.key, next, d.client, nowMs);
+    return true;
 }
 
 QList<BackendPtr> Pool::backends() const
@@ -82,7 +179,7 @@ std::optional<ReasonCode> Pool::leaveReason(
     return std::nullopt;
 }
 
-Decision Pool::decide(AffinityRequest &request, SessionTable &sessions)
+Decision Pool::decide(AffinityRequest &request, SessionTable &sessions, bool dryRun)
 {
     const qint64 nowMs = request.nowMs;
     Decision d;
@@ -104,9 +201,33 @@ Decision Pool::decide(AffinityRequest &request, SessionTable &sessions)
     };
     const auto readyExists = [&] { return !fresh().standby && !fresh().backends.isEmpty(); };
 
+    // An operator's pin or rebind comes first (a scoped force-persist: it holds on draining and
+    // maintenance backends too, only a backend that is down or gone lets the session go).
+    const QByteArray pinKey = seen.hashKey ? *seen.hashKey : seen.keySeen;
+    if (!pinKey.isEmpty()) {
+        if (const std::optional<SessionPin> pin = sessions.pinOf(m_config.name, pinKey, nowMs)) {
+            if (pin->backend->health() == Health::Up && backendByName(pin->backend->name())) {
+                d.backend = pin->backend;
+                d.decoded = seen.route ? QString::fromUtf8(*seen.route) : QString();
+                d.key = pinKey;
+                d.reason = pin->untilMs != 0 ? ReasonCode::SessionPinned
+                                             : ReasonCode::SessionRebound;
+                // A rebind in a mode that issues keys: the client gets a key of its new
+                // backend, so the binding no longer depends on the pin.
+                if (pin->untilMs == 0 && m_affinity->issuesKeys() && !dryRun) {
+                    const QByteArray fresh = m_affinity->newKey(*d.backend, nowMs);
+                    if (!fresh.isEmpty())
+                        d.key = fresh;
+                }
+            }
+        }
+    }
+
     // Where the session was before, and whether it may stay there.
     BackendPtr bound;
-    if (seen.route) {
+    if (d.backend) {
+        // pinned above
+    } else if (seen.route) {
         d.decoded = QString::fromUtf8(*seen.route);
         bound = backendByRoute(*seen.route);
         if (!bound) {
@@ -155,6 +276,11 @@ Decision Pool::decide(AffinityRequest &request, SessionTable &sessions)
                 d.reason = ReasonCode::BackendDrainingKept;
             }
         }
+        if (!d.backend && dryRun) {
+            d.reason = fresh().standby ? ReasonCode::StandbyUsed : ReasonCode::Hash;
+            d.algorithm = m_ring->name();
+            // The ring pick is a pure function of the candidates: safe in a dry run.
+        }
         if (!d.backend) {
             d.backend = m_ring->pick(fresh().backends, {stableHash(d.key)});
             d.reason = fresh().standby ? ReasonCode::StandbyUsed : ReasonCode::Hash;
@@ -162,6 +288,16 @@ Decision Pool::decide(AffinityRequest &request, SessionTable &sessions)
         }
     }
 
+    if (!d.backend && !seen.hashKey && dryRun) {
+        d.algorithm = m_balancer->name();
+        for (const BackendPtr &b : fresh().backends)
+            d.candidates.append(b->name());
+        if (fresh().standby && !fresh().backends.isEmpty() && !d.changedBackend)
+            d.reason = ReasonCode::StandbyUsed;
+        if (fresh().backends.isEmpty())
+            d.reason = ReasonCode::NoBackend;
+        return d;
+    }
     if (!d.backend && !seen.hashKey) {
         BalanceContext context;
         if (m_balancer->name() == "consistent"_L1)
@@ -181,6 +317,15 @@ Decision Pool::decide(AffinityRequest &request, SessionTable &sessions)
         return d;
     }
 
+    if (dryRun) {
+        if (const std::optional<QString> previous = sessions.backendOf(m_config.name, d.key);
+            previous && *previous != d.backend->name() && !d.changedBackend) {
+            d.changedBackend = true;
+            d.previousBackend = *previous;
+            d.changeCause = d.reason;
+        }
+        return d;
+    }
     if (!d.key.isEmpty()) {
         const std::optional<QString> previous
             = sessions.touch(m_config.name, d.key, d.backend, request.client, nowMs);

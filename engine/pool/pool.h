@@ -8,8 +8,11 @@
 #include <QList>
 #include <QMutex>
 
+#include <array>
+#include <atomic>
 #include <functional>
 #include <memory>
+#include <variant>
 
 namespace Limpet {
 
@@ -21,7 +24,9 @@ class SessionTable;
 class Pool final
 {
 public:
-    explicit Pool(const PoolConfig &config);
+    /// `reuse`: backends of the pool this one replaces (a reload); one whose name, address and
+    /// route are unchanged is kept as is (state, health, counters, sessions), others are new.
+    explicit Pool(const PoolConfig &config, const QList<BackendPtr> &reuse = {});
     Q_DISABLE_COPY_MOVE(Pool)
 
     [[nodiscard]] const QString &name() const { return m_config.name; }
@@ -44,7 +49,26 @@ public:
     /// Records the session in `sessions`. Any thread.
     /// Returns a Decision whose backend is null when nothing may take the request (reasons
     /// NoBackend, FailoverRefused).
-    [[nodiscard]] Decision decide(AffinityRequest &request, SessionTable &sessions);
+    /// `dryRun` (inspect): nothing is recorded and no balancing state moves; a new session gets
+    /// no backend but the list of `candidates` it would be balanced on.
+    [[nodiscard]] Decision decide(
+        AffinityRequest &request, SessionTable &sessions, bool dryRun = false);
+    /// The backend of `d` refused the connection before any byte was sent: picks another one
+    /// (none of `tried`), re-binds the session there with a new key when the mode issues keys
+    /// (HAProxy `option redispatch`). Returns false when no other backend may take it.
+    bool redispatch(Decision &d, SessionTable &sessions, const QList<quint32> &tried, qint64 nowMs);
+
+    /// Adds a backend (POST /api/v1/pools/{pool}/backends). Returns it, or why it cannot be
+    /// added (name or route taken). Any thread.
+    [[nodiscard]] std::variant<BackendPtr, QString> addBackend(const BackendConfig &config);
+    /// Takes a backend out of the list (requests in flight on it complete: they hold a
+    /// reference). Returns it, or nullptr when there is none of that name. Any thread.
+    BackendPtr removeBackend(const QString &name);
+
+    /// Counts a decision under its reason code (metrics, GET /api/v1/cluster). Any thread.
+    void count(const Decision &d);
+    [[nodiscard]] std::array<quint64, ReasonCodeCount> decisionCounts() const;
+    [[nodiscard]] quint64 backendChanges() const { return m_backendChanges.load(); }
 
 private:
     struct Candidates
@@ -62,8 +86,13 @@ private:
     std::unique_ptr<AffinityMode> m_affinity;
     std::unique_ptr<Balancer> m_balancer;
     std::unique_ptr<Balancer> m_ring; ///< consistent hashing for the hash modes
+    /// Applies the pool-wide settings (max_conn default, slow_start) to a backend of it.
+    void adopt(Backend &b, const BackendConfig &config) const;
+
     mutable QMutex m_lock;
     QList<BackendPtr> m_backends; ///< guarded by m_lock (replaced, never edited in place)
+    std::array<std::atomic<quint64>, ReasonCodeCount> m_decisions{};
+    std::atomic<quint64> m_backendChanges{0};
 };
 
 using PoolPtr = std::shared_ptr<Pool>;

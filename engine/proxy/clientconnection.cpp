@@ -7,7 +7,9 @@
 #include "routing/router.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QLoggingCategory>
+#include <QTimer>
 
 using namespace std::chrono_literals;
 using Wake = Limpet::ProxySocket::Wake;
@@ -34,21 +36,110 @@ HttpParser::Limits parserLimits(const Limits &l)
     return {l.maxUri, l.maxHeaderBytes, l.maxHeaders};
 }
 
-/// Counts a request in flight on a backend for as long as it lives.
+/// Counts a request in flight on a backend, and holds its max_conn slot, for as long as it
+/// lives (or until it moves to another backend).
 class ActiveGuard
 {
 public:
-    explicit ActiveGuard(Backend *b)
-        : m_backend(b)
-    {
-        m_backend->counters.active.fetch_add(1, std::memory_order_relaxed);
-    }
-    ~ActiveGuard() { m_backend->counters.active.fetch_sub(1, std::memory_order_relaxed); }
+    ActiveGuard() = default;
+    ~ActiveGuard() { reset(); }
     Q_DISABLE_COPY_MOVE(ActiveGuard)
 
+    /// Starts counting on `b`; `slot`: a max_conn slot of b is held and released with it.
+    void set(const BackendPtr &b, bool slot)
+    {
+        reset();
+        m_backend = b;
+        m_slot = slot;
+        m_backend->counters.active.fetch_add(1, std::memory_order_relaxed);
+    }
+    void reset()
+    {
+        if (!m_backend)
+            return;
+        m_backend->counters.active.fetch_sub(1, std::memory_order_relaxed);
+        if (m_slot)
+            m_backend->releaseSlot();
+        m_backend.reset();
+    }
+
 private:
-    Backend *m_backend;
+    BackendPtr m_backend;
+    bool m_slot = false;
 };
+
+/// co_await SlotWait(...): waits for one of a backend's max_conn slots, up to a timeout.
+/// Resumes in the worker's thread: a slot released in another worker's thread is handed over
+/// with a queued invocation (the waiter may live in another thread than the releaser).
+class SlotWait
+{
+public:
+    SlotWait(BackendPtr backend, SlotWaiterPtr waiter, QObject *context,
+        std::chrono::milliseconds timeout)
+        : m_state(std::make_shared<State>())
+    {
+        m_state->backend = std::move(backend);
+        m_state->waiter = std::move(waiter);
+        m_state->context = context;
+        m_state->timeout = timeout;
+    }
+    bool await_ready() const { return false; }
+    void await_suspend(std::coroutine_handle<> handle)
+    {
+        m_state->handle = handle;
+        const std::weak_ptr<State> weak = m_state;
+        m_state->waiter->grant = [weak] {
+            const std::shared_ptr<State> state = weak.lock();
+            if (!state)
+                return;
+            // Queued: the releasing thread may be another worker's.
+            QMetaObject::invokeMethod(
+                state->context, [state] { state->finish(true); }, Qt::QueuedConnection);
+        };
+        QTimer::singleShot(m_state->timeout, m_state->context, [state = m_state] {
+            if (!state->done && state->backend->cancelWait(state->waiter))
+                state->finish(false);
+            // else: a slot was granted meanwhile and its resumption is already queued
+        });
+    }
+    /// Whether a slot was granted (false: timed out).
+    bool await_resume() const { return m_state->granted; }
+
+private:
+    struct State
+    {
+        BackendPtr backend;
+        SlotWaiterPtr waiter;
+        QObject *context = nullptr;
+        std::chrono::milliseconds timeout{0};
+        std::coroutine_handle<> handle;
+        bool done = false;
+        bool granted = false;
+        void finish(bool slot)
+        {
+            if (done)
+                return;
+            done = true;
+            granted = slot;
+            handle.resume();
+        }
+    };
+    std::shared_ptr<State> m_state;
+};
+
+bool wasBoundToBackend(ReasonCode reason)
+{
+    return reason == ReasonCode::CookieHit || reason == ReasonCode::RouteHit
+        || reason == ReasonCode::LearnedHit || reason == ReasonCode::BackendDrainingKept
+        || reason == ReasonCode::SessionPinned || reason == ReasonCode::SessionRebound;
+}
+
+/// Methods a proxy may send again after a failure (RFC 9110 9.2.2).
+bool idempotent(QByteArrayView method)
+{
+    return method == "GET" || method == "HEAD" || method == "OPTIONS" || method == "PUT"
+        || method == "DELETE" || method == "TRACE";
+}
 
 DecisionLog::RequestFacts requestFacts(const HttpHead &request, bool wanted)
 {
@@ -102,7 +193,7 @@ std::optional<QByteArray> rewriteLocation(
 ClientConnection::ClientConnection(Worker *worker, qintptr descriptor)
     : m_worker(worker)
     , m_socket(new ProxySocket(worker->sweeper()))
-    , m_parser(HttpParser::Kind::Request, parserLimits(worker->runtime().config.limits))
+    , m_parser(HttpParser::Kind::Request, parserLimits(worker->routing()->config.limits))
 {
     m_socket->setSocketDescriptor(descriptor);
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
@@ -139,9 +230,9 @@ void ClientConnection::abortSocket()
 
 QCoro::Task<> ClientConnection::run()
 {
-    const Timeouts &timeouts = m_worker->runtime().config.timeouts;
     try {
         while (true) {
+            const Timeouts timeouts = m_worker->routing()->config.timeouts; // a reload may change them
             m_idle = true;
             if (m_inPos >= m_in.size()) {
                 m_in = QByteArray(); // hold no buffer while idle
@@ -174,7 +265,8 @@ QCoro::Task<> ClientConnection::closeGracefully()
 {
     if (m_socket->state() == QAbstractSocket::ConnectedState && m_socket->bytesToWrite() > 0) {
         m_socket->flush();
-        co_await m_socket->waitFor(Condition::Flushed, m_worker->runtime().config.timeouts.client);
+        const std::chrono::milliseconds timeout = m_worker->routing()->config.timeouts.client;
+        co_await m_socket->waitFor(Condition::Flushed, timeout);
     }
     m_socket->disconnectFromHost();
     if (m_socket->state() != QAbstractSocket::UnconnectedState)
@@ -207,7 +299,8 @@ QCoro::Task<> ClientConnection::sendError(int status, QByteArray detail)
         m_decision->status = status;
     qCInfo(lcProxy).noquote() << m_peer.toString() << status << detail;
     const QByteArray response = errorResponse(status, detail);
-    co_await writeTo(m_socket, response, m_worker->runtime().config.timeouts.client);
+    const std::chrono::milliseconds timeout = m_worker->routing()->config.timeouts.client;
+    co_await writeTo(m_socket, response, timeout);
 }
 
 QCoro::Task<ClientConnection::Next> ClientConnection::serveOne()
@@ -220,7 +313,9 @@ QCoro::Task<ClientConnection::Next> ClientConnection::serveOne()
 QCoro::Task<ClientConnection::Next> ClientConnection::exchange()
 {
     Runtime &rt = m_worker->runtime();
-    const Timeouts &timeouts = rt.config.timeouts;
+    // A reload swaps the routing; this request finishes with the one it started with.
+    const RoutingPtr routing = m_worker->routing();
+    const Timeouts &timeouts = routing->config.timeouts;
 
     // 1. The request head, which must arrive within the client timeout (slowloris).
     const qint64 headDeadline = nowMs() + timeouts.client.count();
@@ -250,7 +345,7 @@ QCoro::Task<ClientConnection::Next> ClientConnection::exchange()
     HttpHead &request = m_parser.head();
     const qint64 startMs = nowMs();
     const QByteArray clientHost = request.header("host").value_or(QByteArrayView()).toByteArray();
-    const Router::Result routed = rt.router.select(clientHost, request.targetView());
+    const Router::Result routed = routing->router.select(clientHost, request.targetView());
     if (!routed.pool) {
         Decision refused;
         refused.timeMs = startMs;
@@ -272,6 +367,7 @@ QCoro::Task<ClientConnection::Next> ClientConnection::exchange()
     const DecisionLog::RequestFacts facts = requestFacts(request, rt.decisions.hasAccessLog());
     if (!decision.backend) {
         decision.status = 503;
+        pool.count(decision);
         rt.decisions.record(decision, facts);
         QByteArray detail;
         if (decision.reason == ReasonCode::FailoverRefused)
@@ -282,13 +378,17 @@ QCoro::Task<ClientConnection::Next> ClientConnection::exchange()
         co_await sendError(503, std::move(detail));
         co_return Next::Close;
     }
-    Backend &backend = *decision.backend;
-    backend.counters.requests.fetch_add(1, std::memory_order_relaxed);
-    ActiveGuard active(&backend);
+    // The backend serving it (decision.backend owns it; changes when a retry goes elsewhere).
+    Backend *backend = decision.backend.get();
+    const PoolConfig &poolConfig = pool.config();
+    QElapsedTimer elapsed;
+    elapsed.start();
+    ActiveGuard active;
     // Records the decision with how the response went, whichever way this function returns.
     struct Recorder
     {
         DecisionLog &log;
+        Pool &pool;
         Decision &decision;
         const DecisionLog::RequestFacts &facts;
         qint64 startMs;
@@ -296,10 +396,11 @@ QCoro::Task<ClientConnection::Next> ClientConnection::exchange()
         ~Recorder()
         {
             decision.durationMs = nowMs() - startMs;
+            pool.count(decision);
             log.record(std::move(decision), facts);
             connection->m_decision = nullptr;
         }
-    } recorder{rt.decisions, decision, facts, startMs, this};
+    } recorder{rt.decisions, pool, decision, facts, startMs, this};
     m_decision = &decision;
 
     // 3. The head the backend gets.
@@ -331,9 +432,8 @@ QCoro::Task<ClientConnection::Next> ClientConnection::exchange()
         if (!clientHost.isEmpty())
             request.addHeader("X-Forwarded-Host", clientHost);
         else
-            request.addHeader("Host", backend.address().toString().toLatin1());
+            request.addHeader("Host", backend->address().toString().toLatin1());
     }
-    const PoolConfig &poolConfig = pool.config();
     if (!poolConfig.stripPrefix.isEmpty() || !poolConfig.addPrefix.isEmpty())
         request.overrideTarget(Router::rewriteTarget(poolConfig, request.targetView()));
     const QByteArray requestHead = request.serializeRequest();
@@ -348,34 +448,81 @@ QCoro::Task<ClientConnection::Next> ClientConnection::exchange()
     bool bodySent = false;
     bool requestDone = false;
     response.setRequestWasHead(headRequest);
+    // A request that is not idempotent never goes on an idle pooled connection: if that turned
+    // out closed after the request was sent, it could not be sent again.
+    const bool mayReuse = idempotent(decision.method);
+    const HealthConfig &health = poolConfig.health;
+    QList<quint32> tried; // backends that refused the connection
+    bool needSlot = true;
     for (int attempt = 0;; ++attempt) {
+        if (needSlot) {
+            // max_conn: wait for a slot of this backend (bounded queue, queue_timeout).
+            needSlot = false;
+            backend->counters.requests.fetch_add(1, std::memory_order_relaxed);
+            const SlotWaiterPtr waiter = std::make_shared<SlotWaiter>();
+            const Backend::Slot slot = backend->acquireSlot(waiter, poolConfig.maxQueue);
+            bool granted = slot != Backend::Slot::QueueFull;
+            if (slot == Backend::Slot::Queued) {
+                SlotWait wait(decision.backend, waiter, m_worker, poolConfig.queueTimeout);
+                granted = co_await wait;
+            }
+            if (!granted) {
+                backend->counters.queueTimeouts.fetch_add(1, std::memory_order_relaxed);
+                backend->counters.responses[0].fetch_add(1, std::memory_order_relaxed);
+                decision.reason = ReasonCode::QueueTimeout;
+                QByteArray detail = "backend " + backend->name().toUtf8() + " is at max_conn "
+                    + QByteArray::number(backend->maxConn())
+                    + (slot == Backend::Slot::QueueFull ? " and its queue is full"
+                                                        : " and no slot freed within queue_timeout");
+                co_await sendError(503, std::move(detail));
+                co_return Next::Close;
+            }
+            active.set(decision.backend, slot != Backend::Slot::Unlimited);
+        }
         bool reused = false;
-        server = attempt == 0 ? m_worker->backendPool().take(backend) : nullptr;
+        server = attempt == 0 && mayReuse ? m_worker->backendPool().take(*backend) : nullptr;
         if (server) {
             reused = true;
         } else {
             server = new ProxySocket(m_worker->sweeper());
             m_server = server;
-            server->connectToHost(backend.address().host, backend.address().port);
+            server->connectToHost(backend->address().host, backend->address().port);
             const Wake wake = co_await server->waitFor(Condition::Connected, timeouts.connect);
             if (wake != Wake::Ready) {
-                backend.counters.failures.fetch_add(1, std::memory_order_relaxed);
-                backend.counters.responses[0].fetch_add(1, std::memory_order_relaxed);
+                backend->counters.failures.fetch_add(1, std::memory_order_relaxed);
                 server->abort();
                 server->deleteLater();
+                m_server = nullptr;
+                if (backend->reportFailure(health.maxFails, health.failWindow, nowMs()))
+                    rt.events.add({0, 0, QStringLiteral("health"), pool.name(), backend->name(),
+                        QStringLiteral("up"), QStringLiteral("down"),
+                        QStringLiteral("passive: %1 connect failures or 5xx responses in a row")
+                            .arg(health.maxFails)});
+                // Nothing was sent: another backend may take it (option redispatch), unless
+                // the session is bound here and the pool does not fail over.
+                const bool bound = wasBoundToBackend(decision.reason);
+                tried.append(backend->id());
+                if ((!bound || poolConfig.failover) && tried.size() <= poolConfig.retries
+                    && pool.redispatch(decision, rt.sessions, tried, nowMs())) {
+                    backend->counters.retries.fetch_add(1, std::memory_order_relaxed);
+                    qCInfo(lcProxy).noquote()
+                        << "backend" << backend->name() << "refused the connection; retrying on"
+                        << decision.backend->name();
+                    backend = decision.backend.get();
+                    needSlot = true;
+                    attempt = -1; // the next backend's idle connections may be used
+                    continue;
+                }
+                backend->counters.responses[0].fetch_add(1, std::memory_order_relaxed);
                 int status = wake == Wake::Timeout ? 504 : 502;
-                QByteArray detail = "backend " + backend.name().toUtf8()
+                QByteArray detail = "backend " + backend->name().toUtf8()
                     + (wake == Wake::Timeout ? " did not accept the connection in time"
                                              : " refused the connection");
                 // A session bound to this backend in a pool without failover: Apache's
                 // nofailover answers that the session's server is unavailable (503).
-                const bool bound = decision.reason == ReasonCode::CookieHit
-                    || decision.reason == ReasonCode::RouteHit
-                    || decision.reason == ReasonCode::LearnedHit
-                    || decision.reason == ReasonCode::BackendDrainingKept;
-                if (bound && !pool.config().failover) {
+                if (bound && !poolConfig.failover) {
                     decision.reason = ReasonCode::FailoverRefused;
-                    decision.previousBackend = backend.name();
+                    decision.previousBackend = backend->name();
                     status = 503;
                     detail += "; the pool does not fail over";
                 }
@@ -385,7 +532,7 @@ QCoro::Task<ClientConnection::Next> ClientConnection::exchange()
             server->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         }
         m_server = server;
-        backend.counters.bytesOut.fetch_add(
+        backend->counters.bytesOut.fetch_add(
             static_cast<quint64>(requestHead.size()), std::memory_order_relaxed);
         // Hot path: send without a coroutine frame; only wait when the peer is behind.
         bool ok = push(server, requestHead);
@@ -402,7 +549,7 @@ QCoro::Task<ClientConnection::Next> ClientConnection::exchange()
             const HttpParser::Event ev = m_parser.feed(m_in, m_inPos, consumed);
             if (consumed > 0) {
                 bodySent = true;
-                backend.counters.bytesOut.fetch_add(
+                backend->counters.bytesOut.fetch_add(
                     static_cast<quint64>(consumed), std::memory_order_relaxed);
                 const QByteArrayView chunk = QByteArrayView(m_in).sliced(m_inPos, consumed);
                 ok = co_await writeTo(server, chunk, timeouts.server);
@@ -463,12 +610,12 @@ QCoro::Task<ClientConnection::Next> ClientConnection::exchange()
             // No compaction here: the head's fields are offsets into bin.
             const Wake wake = co_await server->waitFor(Condition::Readable, timeouts.server);
             if (wake == Wake::Timeout) {
-                backend.counters.failures.fetch_add(1, std::memory_order_relaxed);
-                backend.counters.responses[0].fetch_add(1, std::memory_order_relaxed);
+                backend->counters.failures.fetch_add(1, std::memory_order_relaxed);
+                backend->counters.responses[0].fetch_add(1, std::memory_order_relaxed);
                 server->abort();
                 server->deleteLater();
                 QByteArray detail
-                    = "backend " + backend.name().toUtf8() + " did not answer in time";
+                    = "backend " + backend->name().toUtf8() + " did not answer in time";
                 co_await sendError(504, std::move(detail));
                 co_return Next::Close;
             }
@@ -483,11 +630,11 @@ QCoro::Task<ClientConnection::Next> ClientConnection::exchange()
         server->abort();
         server->deleteLater();
         server = nullptr;
-        if (reused && closedEarly && bin.isEmpty() && !bodySent && attempt == 0)
+        if (reused && closedEarly && bin.isEmpty() && !bodySent && attempt == 0 && mayReuse)
             continue; // the idle connection had been closed by the backend: one fresh try
-        backend.counters.failures.fetch_add(1, std::memory_order_relaxed);
-        backend.counters.responses[0].fetch_add(1, std::memory_order_relaxed);
-        QByteArray detail = "backend " + backend.name().toUtf8();
+        backend->counters.failures.fetch_add(1, std::memory_order_relaxed);
+        backend->counters.responses[0].fetch_add(1, std::memory_order_relaxed);
+        QByteArray detail = "backend " + backend->name().toUtf8();
         if (closedEarly)
             detail += " closed the connection without a response";
         else
@@ -508,7 +655,7 @@ QCoro::Task<ClientConnection::Next> ClientConnection::exchange()
     for (const char *name : {"location", "content-location"}) {
         if (const std::optional<QByteArrayView> v = head.header(name)) {
             if (std::optional<QByteArray> rewritten
-                = rewriteLocation(*v, backend, clientHost, poolConfig)) {
+                = rewriteLocation(*v, *backend, clientHost, poolConfig)) {
                 const QByteArray headerName = name[0] == 'l' ? "Location" : "Content-Location";
                 head.removeHeader(name);
                 head.addHeader(headerName, *rewritten);
@@ -531,7 +678,16 @@ QCoro::Task<ClientConnection::Next> ClientConnection::exchange()
         head.addHeader("Connection", "close");
     else if (clientMinor == 0)
         head.addHeader("Connection", "keep-alive");
-    backend.counters.responses[qBound(0, status / 100, 5)].fetch_add(1, std::memory_order_relaxed);
+    backend->recordResponse(status, elapsed.nsecsElapsed() / 1000);
+    if (status >= 500) {
+        if (backend->reportFailure(health.maxFails, health.failWindow, nowMs()))
+            rt.events.add({0, 0, QStringLiteral("health"), pool.name(), backend->name(),
+                QStringLiteral("up"), QStringLiteral("down"),
+                QStringLiteral("passive: %1 connect failures or 5xx responses in a row")
+                    .arg(health.maxFails)});
+    } else {
+        backend->reportSuccess();
+    }
     decision.status = status;
     // The head leaves with the first body bytes (one send for a small response); it is sent
     // alone before any wait for more of the body.
@@ -556,7 +712,7 @@ QCoro::Task<ClientConnection::Next> ClientConnection::exchange()
         qsizetype consumed = 0;
         const HttpParser::Event ev = response.feed(bin, bpos, consumed);
         if (consumed > 0) {
-            backend.counters.bytesIn.fetch_add(
+            backend->counters.bytesIn.fetch_add(
                 static_cast<quint64>(consumed), std::memory_order_relaxed);
             // Named values, no temporaries or ?: around co_await (GCC 12 coroutine bugs).
             const QByteArray decoded = dechunk ? response.takeBody() : QByteArray();
@@ -582,7 +738,7 @@ QCoro::Task<ClientConnection::Next> ClientConnection::exchange()
             break;
         }
         if (ev == HttpParser::Event::Error) {
-            qCInfo(lcProxy).noquote() << "backend" << backend.name()
+            qCInfo(lcProxy).noquote() << "backend" << backend->name()
                                       << "response body invalid:" << response.errorReason();
             break;
         }
@@ -612,13 +768,13 @@ QCoro::Task<ClientConnection::Next> ClientConnection::exchange()
     if (!pending.isEmpty()) // a response without body bytes: its head alone
         complete = push(m_socket, pending) && complete;
     if (complete && backendKeep && bpos >= bin.size()) {
-        m_worker->backendPool().giveBack(backend, server, nowMs());
+        m_worker->backendPool().giveBack(*backend, server, nowMs());
     } else {
         server->abort();
         server->deleteLater();
     }
     if (!complete) {
-        backend.counters.failures.fetch_add(1, std::memory_order_relaxed);
+        backend->counters.failures.fetch_add(1, std::memory_order_relaxed);
         m_socket->abort(); // a truncated body must not look complete to the client
         co_return Next::Close;
     }
@@ -628,7 +784,7 @@ QCoro::Task<ClientConnection::Next> ClientConnection::exchange()
 
 QCoro::Task<> ClientConnection::pump(ProxySocket *from, ProxySocket *to, bool *done)
 {
-    const std::chrono::milliseconds idle = m_worker->runtime().config.timeouts.tunnel;
+    const std::chrono::milliseconds idle = m_worker->routing()->config.timeouts.tunnel;
     while (!*done) {
         const Wake wake = co_await from->waitFor(Condition::Readable, idle);
         if (wake != Wake::Ready)
@@ -647,7 +803,7 @@ QCoro::Task<> ClientConnection::pump(ProxySocket *from, ProxySocket *to, bool *d
 
 QCoro::Task<> ClientConnection::tunnel(ProxySocket *backend, QByteArray backendLeftover)
 {
-    const std::chrono::milliseconds idle = m_worker->runtime().config.timeouts.tunnel;
+    const std::chrono::milliseconds idle = m_worker->routing()->config.timeouts.tunnel;
     bool ok = co_await writeTo(m_socket, backendLeftover, idle);
     if (ok && m_inPos < m_in.size()) {
         const QByteArrayView pending = QByteArrayView(m_in).sliced(m_inPos);

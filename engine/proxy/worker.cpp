@@ -11,7 +11,7 @@ Worker::Worker(std::shared_ptr<Runtime> runtime, int index)
     : m_runtime(std::move(runtime))
     , m_index(index)
     , m_sweeper(new DeadlineSweeper(this))
-    , m_backendPool(m_runtime->config.timeouts.keepalive)
+    , m_backendPool(m_runtime->routing()->config.timeouts.keepalive)
 { }
 
 Worker::~Worker()
@@ -68,9 +68,7 @@ void Worker::timerEvent(QTimerEvent *event)
         return;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     m_backendPool.expire(now);
-    // The session table is shared: one worker sweeps it, every 10 s (a full scan).
-    if (m_index == 0 && ++m_ticks % 10 == 0)
-        m_runtime->sessions.expire(now);
+    // (The shared session table is swept by the engine's control thread.)
 }
 
 } // namespace Limpet

@@ -36,6 +36,17 @@ public:
     void abortAll();
 
     [[nodiscard]] Runtime &runtime() { return *m_runtime; }
+    /// The routing in force (this thread's cached copy, refreshed after a reload). The
+    /// reference stays valid until the next call; hold a copy across suspensions.
+    [[nodiscard]] const RoutingPtr &routing()
+    {
+        const quint64 g = m_runtime->generation.load(std::memory_order_acquire);
+        if (g != m_generation || !m_routing) {
+            m_routing = m_runtime->routing();
+            m_generation = g;
+        }
+        return m_routing;
+    }
     [[nodiscard]] DeadlineSweeper *sweeper() { return m_sweeper; }
     [[nodiscard]] BackendConnectionPool &backendPool() { return m_backendPool; }
     [[nodiscard]] bool stopping() const { return m_runtime->stopping.load(); }
@@ -51,12 +62,13 @@ protected:
 
 private:
     std::shared_ptr<Runtime> m_runtime;
+    RoutingPtr m_routing;
+    quint64 m_generation = 0;
     const int m_index;
     DeadlineSweeper *m_sweeper;
     BackendConnectionPool m_backendPool;
     QSet<ClientConnection *> m_connections;
     int m_housekeepingTimer = 0;
-    int m_ticks = 0;
 };
 
 } // namespace Limpet

@@ -44,6 +44,23 @@ void SessionTable::unbind(const Entry &entry)
     entry.backend->counters.sessions.fetch_sub(1, std::memory_order_relaxed);
 }
 
+void SessionTable::dropPin(Entry &e) const
+{
+    if (e.pinned) {
+        e.pinned.reset();
+        e.pinUntilMs = 0;
+        m_pins.fetch_sub(1, std::memory_order_relaxed);
+    }
+}
+
+SessionInfo SessionTable::info(const QByteArray &compositeKey, const Entry &e)
+{
+    const qsizetype zero = compositeKey.indexOf('\0');
+    return SessionInfo{QString::fromUtf8(compositeKey.first(zero)), compositeKey.sliced(zero + 1),
+        e.backend->name(), e.client, e.firstSeenMs, e.lastSeenMs, e.requests,
+        e.pinned ? e.pinned->name() : QString(), e.pinUntilMs};
+}
+
 std::optional<QString> SessionTable::touch(const QString &pool, const QByteArray &key,
     const BackendPtr &backend, const QHostAddress &client, qint64 nowMs)
 {
@@ -95,6 +112,7 @@ void SessionTable::evictOldest(Shard &shard)
     for (auto it = shard.entries.begin(); it != shard.entries.end() && dropped < drop;) {
         if (it->lastSeenMs <= cutoff) {
             unbind(*it);
+            dropPin(*it);
             it = shard.entries.erase(it);
             ++dropped;
         } else {
@@ -110,9 +128,15 @@ int SessionTable::expire(qint64 nowMs)
         Shard &shard = m_shards[i];
         QMutexLocker lock(&shard.lock);
         shard.entries.removeIf([&](const auto &it) {
-            const bool old = nowMs - it.value().lastSeenMs > m_idleMs;
-            if (old)
-                unbind(it.value());
+            Entry &e = it.value();
+            // A pin that ended is dropped here too (pinOf() ignores it meanwhile).
+            if (e.pinned && e.pinUntilMs != 0 && e.pinUntilMs <= nowMs)
+                dropPin(e);
+            const bool old = nowMs - e.lastSeenMs > m_idleMs;
+            if (old) {
+                unbind(e);
+                dropPin(e);
+            }
             dropped += old;
             return old;
         });
@@ -138,14 +162,154 @@ QList<SessionInfo> SessionTable::snapshot() const
         const Shard &shard = m_shards[i];
         QMutexLocker lock(&shard.lock);
         out.reserve(out.size() + shard.entries.size());
-        for (auto it = shard.entries.cbegin(); it != shard.entries.cend(); ++it) {
-            const qsizetype zero = it.key().indexOf('\0');
-            out.append(SessionInfo{QString::fromUtf8(it.key().first(zero)),
-                it.key().sliced(zero + 1), it->backend->name(), it->client, it->firstSeenMs,
-                it->lastSeenMs, it->requests});
-        }
+        for (auto it = shard.entries.cbegin(); it != shard.entries.cend(); ++it)
+            out.append(info(it.key(), it.value()));
     }
     return out;
+}
+
+SessionPage SessionTable::query(const QString &pool, const QString &backend, const QString &text,
+    int limit, int offset) const
+{
+    const QByteArray poolPrefix = pool.isEmpty() ? QByteArray() : pool.toUtf8() + '\0';
+    const QByteArray textBytes = text.toUtf8();
+    struct Match
+    {
+        qint64 lastSeenMs;
+        SessionInfo info;
+    };
+    std::vector<Match> matches;
+    for (int i = 0; i < m_shardCount; ++i) {
+        const Shard &shard = m_shards[i];
+        QMutexLocker lock(&shard.lock);
+        for (auto it = shard.entries.cbegin(); it != shard.entries.cend(); ++it) {
+            if (!poolPrefix.isEmpty() && !it.key().startsWith(poolPrefix))
+                continue;
+            if (!backend.isEmpty() && it->backend->name() != backend)
+                continue;
+            if (!textBytes.isEmpty()) {
+                const qsizetype zero = it.key().indexOf('\0');
+                if (!it.key().sliced(zero + 1).contains(textBytes)
+                    && !it->client.toString().contains(text))
+                    continue;
+            }
+            matches.push_back(Match{it->lastSeenMs, info(it.key(), it.value())});
+        }
+    }
+    std::sort(matches.begin(), matches.end(),
+        [](const Match &a, const Match &b) { return a.lastSeenMs > b.lastSeenMs; });
+    SessionPage page;
+    page.total = static_cast<int>(matches.size());
+    for (size_t i = static_cast<size_t>(qMax(offset, 0));
+         i < matches.size() && page.sessions.size() < limit; ++i)
+        page.sessions.append(std::move(matches[i].info));
+    return page;
+}
+
+std::optional<SessionInfo> SessionTable::find(const QString &pool, const QByteArray &key) const
+{
+    const QByteArray k = composite(pool, key);
+    const Shard &shard = shardFor(k);
+    QMutexLocker lock(&shard.lock);
+    auto it = shard.entries.constFind(k);
+    if (it == shard.entries.cend())
+        return std::nullopt;
+    return info(it.key(), it.value());
+}
+
+bool SessionTable::forget(const QString &pool, const QByteArray &key)
+{
+    const QByteArray k = composite(pool, key);
+    Shard &shard = shardFor(k);
+    QMutexLocker lock(&shard.lock);
+    auto it = shard.entries.find(k);
+    if (it == shard.entries.end())
+        return false;
+    unbind(*it);
+    dropPin(*it);
+    shard.entries.erase(it);
+    return true;
+}
+
+int SessionTable::forgetBackend(const Backend *backend)
+{
+    int dropped = 0;
+    for (int i = 0; i < m_shardCount; ++i) {
+        Shard &shard = m_shards[i];
+        QMutexLocker lock(&shard.lock);
+        shard.entries.removeIf([&](const auto &it) {
+            Entry &e = it.value();
+            if (e.pinned.get() == backend)
+                dropPin(e);
+            const bool bound = e.backend.get() == backend;
+            if (bound) {
+                unbind(e);
+                dropPin(e);
+            }
+            dropped += bound;
+            return bound;
+        });
+    }
+    return dropped;
+}
+
+SessionInfo SessionTable::pin(const QString &pool, const QByteArray &key, const SessionPin &pin,
+    const QHostAddress &client, qint64 nowMs)
+{
+    const QByteArray k = composite(pool, key);
+    Shard &shard = shardFor(k);
+    QMutexLocker lock(&shard.lock);
+    auto it = shard.entries.find(k);
+    if (it == shard.entries.end()) {
+        if (shard.entries.size() >= m_maxPerShard)
+            evictOldest(shard);
+        it = shard.entries.insert(k, Entry{pin.backend, client, nowMs, nowMs, 0});
+        pin.backend->counters.sessions.fetch_add(1, std::memory_order_relaxed);
+    } else if (it->backend != pin.backend) {
+        unbind(*it);
+        pin.backend->counters.sessions.fetch_add(1, std::memory_order_relaxed);
+        it->backend = pin.backend;
+    }
+    if (!it->pinned)
+        m_pins.fetch_add(1, std::memory_order_relaxed);
+    it->pinned = pin.backend;
+    it->pinUntilMs = pin.untilMs;
+    return info(it.key(), it.value());
+}
+
+std::optional<SessionPin> SessionTable::pinOf(
+    const QString &pool, const QByteArray &key, qint64 nowMs) const
+{
+    if (m_pins.load(std::memory_order_relaxed) == 0)
+        return std::nullopt;
+    const QByteArray k = composite(pool, key);
+    const Shard &shard = shardFor(k);
+    QMutexLocker lock(&shard.lock);
+    auto it = shard.entries.constFind(k);
+    if (it == shard.entries.cend() || !it->pinned
+        || (it->pinUntilMs != 0 && it->pinUntilMs <= nowMs))
+        return std::nullopt;
+    return SessionPin{it->pinned, it->pinUntilMs};
+}
+
+void SessionTable::restore(
+    const SessionInfo &saved, const BackendPtr &backend, const BackendPtr &pinned)
+{
+    const QByteArray k = composite(saved.pool, saved.key);
+    Shard &shard = shardFor(k);
+    QMutexLocker lock(&shard.lock);
+    if (shard.entries.contains(k))
+        return;
+    if (shard.entries.size() >= m_maxPerShard)
+        evictOldest(shard);
+    Entry e{backend, saved.client, saved.firstSeenMs, saved.lastSeenMs, saved.requests};
+    if (pinned) {
+        e.pinned = pinned;
+        e.pinUntilMs = saved.pinUntilMs;
+        m_pins.fetch_add(1, std::memory_order_relaxed);
+    }
+    shard.entries.insert(k, e);
+    backend->counters.sessions.fetch_add(1, std::memory_order_relaxed);
 }
 
 } // namespace Limpet

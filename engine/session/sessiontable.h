@@ -9,6 +9,7 @@
 #include <QMutex>
 #include <QString>
 
+#include <atomic>
 #include <chrono>
 #include <memory>
 #include <optional>
@@ -25,6 +26,22 @@ struct SessionInfo
     qint64 firstSeenMs = 0;
     qint64 lastSeenMs = 0;
     quint64 requests = 0;
+    QString pinnedBackend; ///< an operator's pin or rebind; empty: none
+    qint64 pinUntilMs = 0; ///< when the pin ends (0: a rebind, permanent)
+};
+
+/// A page of sessions (GET /api/v1/sessions).
+struct SessionPage
+{
+    int total = 0; ///< entries matching the filter
+    QList<SessionInfo> sessions; ///< newest last_seen first
+};
+
+/// What an operator set for one session: go to `backend` until `untilMs` (0: for good).
+struct SessionPin
+{
+    BackendPtr backend;
+    qint64 untilMs = 0;
 };
 
 /// Session table: affinity key → backend, with first/last seen and request count, shared by
@@ -51,6 +68,25 @@ public:
     [[nodiscard]] int size() const;
     /// A copy of every entry (for the UI and API).
     [[nodiscard]] QList<SessionInfo> snapshot() const;
+    /// Entries matching every given filter (empty = any; `text` matches part of the key or
+    /// the client address), newest first, `limit` of them from `offset`.
+    [[nodiscard]] SessionPage query(const QString &pool, const QString &backend,
+        const QString &text, int limit, int offset) const;
+    [[nodiscard]] std::optional<SessionInfo> find(const QString &pool, const QByteArray &key) const;
+
+    /// Drops one entry. Returns false when it is not known.
+    bool forget(const QString &pool, const QByteArray &key);
+    /// Drops every entry bound to `backend` (it was removed). Returns how many.
+    int forgetBackend(const Backend *backend);
+    /// Sends session `key` to `pin.backend` from its next request on, until pin.untilMs (0: for
+    /// good: a rebind). Creates the entry when the session is not known yet.
+    SessionInfo pin(const QString &pool, const QByteArray &key, const SessionPin &pin,
+        const QHostAddress &client, qint64 nowMs);
+    /// The pin of a session still in force at `nowMs`, if any. Cheap when no session has one.
+    [[nodiscard]] std::optional<SessionPin> pinOf(
+        const QString &pool, const QByteArray &key, qint64 nowMs) const;
+    /// Puts back an entry saved in a state file.
+    void restore(const SessionInfo &info, const BackendPtr &backend, const BackendPtr &pinned);
 
 private:
     struct Entry
@@ -60,6 +96,8 @@ private:
         qint64 firstSeenMs = 0;
         qint64 lastSeenMs = 0;
         quint64 requests = 0;
+        BackendPtr pinned; ///< an operator's pin or rebind
+        qint64 pinUntilMs = 0; ///< 0: permanent
     };
     struct Shard
     {
@@ -75,11 +113,14 @@ private:
     /// Drops the least recently seen eighth of a full shard. Shard lock must be held.
     void evictOldest(Shard &shard);
     static void unbind(const Entry &entry);
+    [[nodiscard]] static SessionInfo info(const QByteArray &compositeKey, const Entry &e);
+    void dropPin(Entry &e) const;
 
     const int m_shardCount;
     std::unique_ptr<Shard[]> m_shards;
     const int m_maxPerShard;
     const qint64 m_idleMs;
+    mutable std::atomic<int> m_pins{0}; ///< entries with a pin: the hot path skips the lookup at 0
 };
 
 } // namespace Limpet
