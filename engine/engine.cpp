@@ -101,6 +101,7 @@ std::optional<QString> Engine::start(const Config &config)
         if (const QString *error = std::get_if<QString>(&restored))
             return fail(*error);
         const StateRestored &r = std::get<StateRestored>(restored);
+        m_stateRestored = true; // from now on, stop() saves it (never over a file it refused)
         if (r.found)
             qCInfo(lcEngine).noquote() << "state restored from" << config.stateFile << ":"
                                        << r.sessions << "sessions," << r.backends
@@ -203,8 +204,13 @@ void Engine::stop(std::chrono::milliseconds grace)
             w, [w] { w->abortAll(); }, Qt::BlockingQueuedConnection);
     m_threads.clear(); // quits and joins each thread; workers are deleted as threads finish
     m_workers.clear();
-    if (std::optional<QString> error = saveState())
-        qCWarning(lcEngine).noquote() << *error;
+    if (m_stateRestored) {
+        if (std::optional<QString> error = saveState())
+            qCWarning(lcEngine).noquote() << *error;
+        else
+            qCInfo(lcEngine).noquote() << "state saved to" << m_runtime->routing()->config.stateFile;
+    }
+    m_stateRestored = false;
     m_controller.reset();
     m_runtime.reset();
 }
@@ -459,6 +465,15 @@ OpResult<QStringList> Engine::apply(const Config &given)
                 b->setState(s, QDateTime::currentMSecsSinceEpoch());
                 changes.append(
                     u"pool %1: backend %2 %3"_s.arg(pc.name, b->name(), inFile->state));
+            }
+        }
+        // No more checks in this pool: nothing would ever bring a down backend back.
+        if (!pc.health.enabled) {
+            for (const BackendPtr &b : pool->backends()) {
+                if (b->health() == Health::Down && b->setHealth(Health::Up)) {
+                    event(u"health"_s, pc.name, b->name(), toString(Health::Down),
+                        toString(Health::Up), u"reload: the pool has no health checks any more"_s);
+                }
             }
         }
         const QList<BackendPtr> kept = pool->backends();

@@ -112,6 +112,7 @@ private:
     Endpoint m_listenAddress;
     std::optional<Endpoint> m_adminAddress;
     qint64 m_startedMs = 0;
+    bool m_stateRestored = false; ///< the state file was read (or absent): stop() may write it
     quint64 m_reloads = 0;
 };
 
