@@ -429,13 +429,35 @@ OpResult<QStringList> Engine::apply(const Config &given)
                 merged.backends.append(keep);
             }
         }
-        auto pool = std::make_shared<Pool>(merged, wasBackends);
         PoolConfig withoutBackends = pc;
         withoutBackends.backends.clear();
         PoolConfig oldWithoutBackends = wasConfig ? *wasConfig : PoolConfig();
         oldWithoutBackends.backends.clear();
-        if (!(withoutBackends == oldWithoutBackends))
+        PoolPtr pool;
+        if (withoutBackends == oldWithoutBackends) {
+            // Same settings: the same Pool object (its affinity mode keeps what it learnt, its
+            // balancer its position); only its backends are brought in line.
+            pool = was;
+            for (const BackendConfig &c : std::as_const(merged.backends)) {
+                const BackendPtr existing = pool->backendByName(c.name);
+                const QString route = c.route.isEmpty() ? c.name : c.route;
+                if (existing && existing->address() == c.address && existing->route() == route)
+                    continue;
+                if (existing)
+                    pool->removeBackend(c.name); // moved elsewhere: a new backend
+                (void)pool->addBackend(c);
+            }
+            for (const BackendPtr &b : wasBackends) {
+                bool listed = false;
+                for (const BackendConfig &c : std::as_const(merged.backends))
+                    listed = listed || c.name == b->name();
+                if (!listed)
+                    pool->removeBackend(b->name());
+            }
+        } else {
+            pool = std::make_shared<Pool>(merged, wasBackends);
             changes.append(u"pool %1: settings changed"_s.arg(pc.name));
+        }
         for (const BackendPtr &b : pool->backends()) {
             const BackendConfig *inFile = inConfig(&pc, b->name());
             const BackendConfig *before = inConfig(wasConfig, b->name());
