@@ -238,6 +238,7 @@ EngineSnapshot Engine::snapshot() const
     if (const std::optional<Endpoint> admin = adminAddress())
         s.admin = admin->toString();
     s.configFile = routing->config.sourceFile;
+    s.configLoadedMs = routing->loadedMs;
     {
         QMutexLocker lock(&m_lock);
         s.reloads = m_reloads;

@@ -77,6 +77,7 @@ struct EngineSnapshot
     QString listen;
     QString admin; ///< admin API address, empty when it is off
     QString configFile; ///< empty for the embedded demo
+    qint64 configLoadedMs = 0; ///< when the config in force was loaded (start or last reload)
     quint64 reloads = 0;
     int workers = 0;
     quint64 connectionsAccepted = 0;

@@ -393,7 +393,7 @@ AdminResponse AdminRoutes::config()
     return json(200,
         QJsonObject{{u"file"_s, c.sourceFile.isEmpty() ? QJsonValue() : QJsonValue(c.sourceFile)},
             {u"text"_s, c.sourceText.isEmpty() ? QJsonValue() : QJsonValue(c.sourceText)},
-            {u"reloads"_s, double(s.reloads)}});
+            {u"loaded"_s, Json::time(s.configLoadedMs)}, {u"reloads"_s, double(s.reloads)}});
 }
 
 AdminResponse AdminRoutes::reload()

@@ -7,6 +7,7 @@
 #include "routing/router.h"
 #include "session/sessiontable.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QMutex>
 
@@ -38,6 +39,8 @@ struct Routing
     const Config config;
     const QList<PoolPtr> pools;
     const Router router;
+    /// When this config came into force (start or reload), ms since the epoch.
+    const qint64 loadedMs = QDateTime::currentMSecsSinceEpoch();
 };
 using RoutingPtr = std::shared_ptr<const Routing>;
 

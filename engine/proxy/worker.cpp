@@ -30,6 +30,7 @@ void Worker::acceptConnection(qintptr descriptor)
 {
     auto *connection = new ClientConnection(this, descriptor);
     m_connections.insert(connection);
+    m_runtime->connectionsAccepted.fetch_add(1, std::memory_order_relaxed);
     m_runtime->connectionsOpen.fetch_add(1, std::memory_order_relaxed);
     connection->start();
 }
