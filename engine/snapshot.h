@@ -45,7 +45,7 @@ struct BackendSnapshot
     quint64 bytesOut = 0;
     quint64 failures = 0;
     quint64 retries = 0; ///< requests that failed to connect here and were retried elsewhere
-    quint64 queueTimeouts = 0; ///< requests refused (503) after queue_timeout
+    quint64 queueTimeouts = 0; ///< requests refused (503) by max_conn: queue full or queue_timeout
     int sessions = 0; ///< bound sessions in the session table
     double sessionsLeaveRate = 0; ///< bound sessions leaving per second (averaged), when draining
     bool removing = false; ///< removal requested: removed when its sessions and requests are gone
