@@ -7,7 +7,79 @@ using namespace Qt::StringLiterals;
 
 namespace Limpet {
 
-std::optional<CommandLine> parseCommandLine(const QStringList &arguments)
+namespace {
+
+/// An admin API's base URL: "host:port" means http://host:port (as `limpet ctl --url`).
+std::optional<QUrl> parseInstanceUrl(QString text)
+{
+    if (!text.contains(u"://"_s))
+        text.prepend(u"http://"_s);
+    QUrl url(text, QUrl::StrictMode);
+    if (!url.isValid() || url.host().isEmpty()
+        || (url.scheme() != u"http"_s && url.scheme() != u"https"_s) || url.hasQuery()
+        || url.hasFragment())
+        return std::nullopt;
+    return url;
+}
+
+/// --connect and --token in the order given: a --token pairs with the --connect before it, or
+/// applies to all when given once; with none, `environmentToken` applies to all.
+std::optional<QList<RemoteInstance>> parseConnects(const QCommandLineParser &parser,
+    const QCommandLineOption &connect, const QCommandLineOption &token,
+    const QByteArray &environmentToken)
+{
+    const QStringList urls = parser.values(connect);
+    const QStringList tokens = parser.values(token);
+    if (urls.isEmpty()) {
+        if (!tokens.isEmpty()) {
+            fprintf(stderr, "limpet: --token goes with --connect URL\n");
+            return std::nullopt;
+        }
+        return QList<RemoteInstance>();
+    }
+    QList<RemoteInstance> instances;
+    for (const QString &text : urls) {
+        const std::optional<QUrl> url = parseInstanceUrl(text);
+        if (!url) {
+            fprintf(stderr,
+                "limpet: --connect %s: expected the admin API's URL, e.g. "
+                "http://127.0.0.1:9090\n",
+                qPrintable(text));
+            return std::nullopt;
+        }
+        instances.append(RemoteInstance{*url, environmentToken});
+    }
+    if (tokens.size() == 1) {
+        for (RemoteInstance &instance : instances)
+            instance.token = tokens.first().toUtf8();
+        return instances;
+    }
+    // Several tokens: walk the options in the order given (optionNames() repeats them).
+    qsizetype connects = 0;
+    qsizetype tokensSeen = 0;
+    QList<bool> paired(instances.size(), false);
+    for (const QString &name : parser.optionNames()) {
+        if (connect.names().contains(name)) {
+            ++connects;
+        } else if (token.names().contains(name)) {
+            const QString value = tokens.at(tokensSeen++);
+            if (connects == 0 || paired[connects - 1]) {
+                fprintf(stderr,
+                    "limpet: each --token goes after the --connect URL it is for (or give "
+                    "--token once for all of them)\n");
+                return std::nullopt;
+            }
+            paired[connects - 1] = true;
+            instances[connects - 1].token = value.toUtf8();
+        }
+    }
+    return instances;
+}
+
+} // namespace
+
+std::optional<CommandLine> parseCommandLine(
+    const QStringList &arguments, const QByteArray &environmentToken)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -33,7 +105,17 @@ std::optional<CommandLine> parseCommandLine(const QStringList &arguments)
         u"ADDR:PORT"_s);
     const QCommandLineOption workers(
         u"workers"_s, u"Number of worker threads (0 = one per core)."_s, u"N"_s);
-    parser.addOptions({config, noGui, listen, admin, check, workers});
+    const QCommandLineOption connect(u"connect"_s,
+        u"Open the window on the instance whose admin API is at URL (repeatable). Without "
+        "--config, no engine runs in this process."_s,
+        u"URL"_s);
+    const QCommandLineOption token(u"token"_s,
+        u"Bearer token for the --connect before it; given once, for all of them "
+        "(default: $LIMPET_TOKEN)."_s,
+        u"TOKEN"_s);
+    const QCommandLineOption lang(
+        u"lang"_s, u"The window's language (e.g. de, fr_FR) instead of the system's."_s, u"CODE"_s);
+    parser.addOptions({config, noGui, listen, admin, check, workers, connect, token, lang});
     parser.process(arguments); // exits for --help, --version and unknown options
     if (!parser.positionalArguments().isEmpty()) {
         fprintf(stderr, "limpet: unexpected argument '%s' (see --help)\n",
@@ -54,6 +136,16 @@ std::optional<CommandLine> parseCommandLine(const QStringList &arguments)
             return std::nullopt;
         }
     }
+    std::optional<QList<RemoteInstance>> instances
+        = parseConnects(parser, connect, token, environmentToken);
+    if (!instances)
+        return std::nullopt;
+    cl.connect = *std::move(instances);
+    if (!cl.connect.isEmpty() && cl.noGui) {
+        fprintf(stderr, "limpet: --connect opens the window: it cannot go with --no-gui\n");
+        return std::nullopt;
+    }
+    cl.lang = parser.value(lang);
     return cl;
 }
 

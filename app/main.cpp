@@ -1,10 +1,13 @@
 // Limpet: entry point. Chooses headless or GUI, loads the config (or starts the demo cluster),
-// starts the engine and runs until closed or signalled.
+// starts the engine and runs until closed or signalled. With --connect (and no --config) the
+// window manages remote instances only, and no engine runs here.
 
 #include "commandline.h"
 #include "ctl.h"
 #include "signalwatcher.h"
 
+#include "client/embeddedclient.h"
+#include "client/remoteclient.h"
 #include "config/configloader.h"
 #include "demo/democluster.h"
 #include "engine.h"
@@ -12,7 +15,9 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QLibraryInfo>
 #include <QTimer>
+#include <QTranslator>
 
 #include <cstdio>
 #include <malloc.h>
@@ -43,6 +48,41 @@ void printErrors(const QList<Limpet::ConfigError> &errors)
         fprintf(stderr, "%s\n", qPrintable(e.toString()));
 }
 
+/// The window's language: --lang CODE, else the system's. Loads Limpet's translation
+/// (:/i18n/limpet_CODE.qm, when there is one) and Qt's own (standard buttons and dialogs).
+void installTranslations(const QString &lang)
+{
+    const QLocale locale = lang.isEmpty() ? QLocale::system() : QLocale(lang);
+    QLocale::setDefault(locale);
+    auto *limpet = new QTranslator(qApp);
+    if (limpet->load(locale, u"limpet"_s, u"_"_s, u":/i18n"_s))
+        QCoreApplication::installTranslator(limpet);
+    auto *qt = new QTranslator(qApp);
+    if (qt->load(locale, u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+}
+
+/// Clients for the --connect instances (the window starts them).
+std::vector<std::unique_ptr<Limpet::RemoteClient>> remoteClients(const Limpet::CommandLine &cl)
+{
+    std::vector<std::unique_ptr<Limpet::RemoteClient>> clients;
+    for (const Limpet::RemoteInstance &instance : cl.connect)
+        clients.push_back(std::make_unique<Limpet::RemoteClient>(instance.url, instance.token));
+    return clients;
+}
+
+/// The window on remote instances only: no engine in this process.
+int runRemoteWindow(QCoreApplication &app, const Limpet::CommandLine &cl)
+{
+    const std::vector<std::unique_ptr<Limpet::RemoteClient>> clients = remoteClients(cl);
+    QList<Limpet::ClusterClient *> list;
+    for (const auto &client : clients)
+        list.append(client.get());
+    Limpet::MainWindow window(list);
+    window.show();
+    return app.exec(); // the window goes before the clients it shows
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -66,9 +106,14 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationVersion(QStringLiteral(LIMPET_VERSION));
 
     const std::optional<Limpet::CommandLine> cl
-        = Limpet::parseCommandLine(QCoreApplication::arguments());
+        = Limpet::parseCommandLine(QCoreApplication::arguments(), qgetenv("LIMPET_TOKEN"));
     if (!cl)
         return 2;
+    if (gui) {
+        installTranslations(cl->lang);
+        QApplication::setWindowIcon(Limpet::MainWindow::applicationIcon());
+        QGuiApplication::setDesktopFileName(u"limpet"_s);
+    }
 
     if (!cl->checkConfig.isEmpty()) {
         const Limpet::ConfigResult r = Limpet::loadConfigFile(cl->checkConfig);
@@ -78,6 +123,17 @@ int main(int argc, char **argv)
         }
         fprintf(stdout, "%s: OK\n", qPrintable(cl->checkConfig));
         return 0;
+    }
+
+    if (!cl->connect.isEmpty()) {
+        if (!gui) {
+            fprintf(stderr,
+                "limpet: --connect opens the window, and there is no display "
+                "(DISPLAY or WAYLAND_DISPLAY)\n");
+            return 2;
+        }
+        if (cl->configFile.isEmpty())
+            return runRemoteWindow(*app, *cl);
     }
 
     Limpet::Config config;
@@ -98,39 +154,50 @@ int main(int argc, char **argv)
         config = demo->config();
         config.admin = Limpet::AdminConfig(); // 127.0.0.1:9090, so `limpet ctl` works on the demo
     }
+    std::optional<Limpet::Endpoint> listen;
     if (!cl->listen.isEmpty()) {
-        const std::optional<Limpet::Endpoint> listen = Limpet::Endpoint::parse(cl->listen, true);
+        listen = Limpet::Endpoint::parse(cl->listen, true);
         if (!listen) {
             fprintf(stderr, "limpet: --listen %s: expected IP:PORT, e.g. 127.0.0.1:8080\n",
                 qPrintable(cl->listen));
             return 2;
         }
-        config.listen = *listen;
     }
-    if (cl->workers >= 0)
-        config.workers = cl->workers;
-    if (cl->admin == "off"_L1) {
-        config.admin.reset();
-    } else if (!cl->admin.isEmpty()) {
-        const std::optional<Limpet::Endpoint> admin = Limpet::Endpoint::parse(cl->admin, true);
-        if (!admin) {
+    const bool adminOff = cl->admin == "off"_L1;
+    std::optional<Limpet::Endpoint> adminBind;
+    if (!adminOff && !cl->admin.isEmpty()) {
+        adminBind = Limpet::Endpoint::parse(cl->admin, true);
+        if (!adminBind) {
             fprintf(stderr, "limpet: --admin %s: expected IP:PORT (e.g. 127.0.0.1:9090) or off\n",
                 qPrintable(cl->admin));
             return 2;
         }
-        if (!config.admin)
-            config.admin = Limpet::AdminConfig();
-        config.admin->bind = *admin;
-        if (config.admin->token.isEmpty() && !admin->host.isLoopback()) {
-            fprintf(stderr,
-                "limpet: --admin %s is reachable from other hosts: set [admin] token or "
-                "token_file in the config (or bind to 127.0.0.1)\n",
-                qPrintable(cl->admin));
-            return 2;
+    }
+    // The command line wins over the file: at start, and at every reload of the file.
+    const auto overrides = [listen, adminOff, adminBind, workers = cl->workers](Limpet::Config &c) {
+        if (listen)
+            c.listen = *listen;
+        if (workers >= 0)
+            c.workers = workers;
+        if (adminOff) {
+            c.admin.reset();
+        } else if (adminBind) {
+            if (!c.admin)
+                c.admin = Limpet::AdminConfig();
+            c.admin->bind = *adminBind;
         }
+    };
+    overrides(config);
+    if (adminBind && config.admin->token.isEmpty() && !adminBind->host.isLoopback()) {
+        fprintf(stderr,
+            "limpet: --admin %s is reachable from other hosts: set [admin] token or "
+            "token_file in the config (or bind to 127.0.0.1)\n",
+            qPrintable(cl->admin));
+        return 2;
     }
 
     Limpet::Engine engine;
+    engine.setReloadOverrides(overrides);
     if (std::optional<QString> error = engine.start(config)) {
         if (demo && config.admin) {
             // The demo runs without the admin API rather than not at all (port 9090 taken).
@@ -178,13 +245,22 @@ int main(int argc, char **argv)
         QCoreApplication::quit();
     });
 
+    std::unique_ptr<Limpet::EmbeddedClient> embedded;
+    std::vector<std::unique_ptr<Limpet::RemoteClient>> remotes;
     std::unique_ptr<Limpet::MainWindow> window;
     if (gui) {
-        window = std::make_unique<Limpet::MainWindow>(&engine);
+        embedded = std::make_unique<Limpet::EmbeddedClient>(&engine);
+        remotes = remoteClients(*cl);
+        QList<Limpet::ClusterClient *> clients{embedded.get()};
+        for (const auto &client : remotes)
+            clients.append(client.get());
+        window = std::make_unique<Limpet::MainWindow>(clients);
         window->show();
     }
     const int rc = app->exec();
     window.reset();
+    remotes.clear();
+    embedded.reset();
     engine.stop(config.timeouts.shutdown);
     return rc;
 }

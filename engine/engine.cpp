@@ -329,7 +329,10 @@ OpResult<QStringList> Engine::reload()
         return OpError{OpError::Kind::Invalid,
             u"%1 is not valid; the running config stays"_s.arg(file), details};
     }
-    return apply(std::get<Config>(loaded));
+    Config next = std::get<Config>(std::move(loaded));
+    if (m_reloadOverrides)
+        m_reloadOverrides(next);
+    return apply(next);
 }
 
 OpResult<QStringList> Engine::apply(const Config &given)

@@ -12,6 +12,7 @@
 #include <QThread>
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -78,6 +79,12 @@ public:
     /// Re-reads the config file and applies it (see apply()). Errors: no config file (demo),
     /// or the file's errors as "file:line:col: message" details. Any thread but a worker's.
     OpResult<QStringList> reload();
+    /// Applied by reload() to every config it reads: what the command line set over the file
+    /// (--listen, --workers, --admin) must outlive a reload. Set before start().
+    void setReloadOverrides(std::function<void(Config &)> overrides)
+    {
+        m_reloadOverrides = std::move(overrides);
+    }
     /// Applies a new config without dropping a connection: pools and backends are brought in
     /// line (bindings to backends that still exist are kept; backends added at run time stay),
     /// a changed listener is rebound, timeouts and limits apply to new requests. Returns what
@@ -114,6 +121,7 @@ private:
     qint64 m_startedMs = 0;
     bool m_stateRestored = false; ///< the state file was read (or absent): stop() may write it
     quint64 m_reloads = 0;
+    std::function<void(Config &)> m_reloadOverrides; ///< see setReloadOverrides()
 };
 
 } // namespace Limpet

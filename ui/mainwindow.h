@@ -1,38 +1,101 @@
 #pragma once
 
-#include <QMainWindow>
+#include "snapshot.h"
 
+#include <QHash>
+#include <QMainWindow>
+#include <QPointer>
+
+class QActionGroup;
 class QLabel;
-class QTableView;
+class QMessageBox;
+class QTabWidget;
 
 namespace Limpet {
 
-class BackendTableModel;
-class Engine;
+class ChartsView;
+class ClusterClient;
+class ClusterView;
+class ConfigView;
+class InspectorView;
+class LogView;
+class SessionsView;
+class TraceView;
 
-/// The main window: the live backend table of the embedded engine, refreshed from value
-/// snapshots a few times a second. The window never touches a socket.
+/// The main window: one tab per view (Cluster, Charts, Sessions, Cookie inspector, Tracing,
+/// Log, Config). The instance selected in the Cluster tab's tree is the one every view shows;
+/// the status bar shows its listener, totals and connection. Operations' results from every
+/// instance come to the status bar, refusals in a message box. The window never touches a
+/// socket: it sees the instances through ClusterClient only.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    explicit MainWindow(Engine *engine, QWidget *parent = nullptr);
+    enum Tab {
+        ClusterTab,
+        ChartsTab,
+        SessionsTab,
+        InspectorTab,
+        TracingTab,
+        LogTab,
+        ConfigTab,
+        TabCount
+    };
+
+    /// `clients`: the instances to manage, not owned (they must outlive the window); the window
+    /// starts them. The first one is selected.
+    explicit MainWindow(QList<ClusterClient *> clients, QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    /// Manages one more instance (not owned) and starts it.
+    void addClient(ClusterClient *client);
+    /// The instance every view shows (nullptr when there is none).
+    [[nodiscard]] ClusterClient *currentClient() const { return m_client; }
+    [[nodiscard]] ClusterView *clusterView() const { return m_cluster; }
+    [[nodiscard]] QTabWidget *tabs() const { return m_tabs; }
+
+    /// Limpet's icon (the SVG, and PNG renderings for when no SVG plugin is installed).
+    [[nodiscard]] static QIcon applicationIcon();
+
 protected:
-    void timerEvent(QTimerEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    void refresh();
+    void createMenus();
+    void setCurrentClient(ClusterClient *client);
+    /// The selected instance's status from its last snapshot.
+    void updateStatus();
+    void showStatus(const EngineSnapshot &snapshot);
+    void onOperationFinished(ClusterClient *client, const QString &what, const QString &error);
+    void connectToInstance();
+    void about();
 
-    Engine *m_engine;
-    BackendTableModel *m_backends;
-    QTableView *m_view;
-    QLabel *m_status;
-    int m_refreshTimer = 0;
+    QTabWidget *m_tabs;
+    ClusterView *m_cluster;
+    ChartsView *m_charts;
+    SessionsView *m_sessions;
+    InspectorView *m_inspector;
+    TraceView *m_trace;
+    LogView *m_log;
+    ConfigView *m_config;
+    QActionGroup *m_tabActions = nullptr;
+
+    QLabel *m_listen;
+    QLabel *m_connections;
+    QLabel *m_sessionCount;
+    QLabel *m_connection;
+
+    QPointer<ClusterClient> m_client;
+    /// Each instance's connection: true when connected, else the reason (empty: connecting).
+    struct Connection
+    {
+        bool connected = false;
+        QString error;
+    };
+    QHash<ClusterClient *, Connection> m_connectionStates;
+    QPointer<QMessageBox> m_errorBox;
 };
 
 } // namespace Limpet

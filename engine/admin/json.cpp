@@ -26,7 +26,7 @@ QJsonValue time(qint64 ms)
 {
     if (ms <= 0)
         return QJsonValue();
-    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toString(Qt::ISODateWithMs);
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs); // "...Z"
 }
 
 QJsonObject backend(const BackendSnapshot &b)

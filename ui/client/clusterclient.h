@@ -121,3 +121,21 @@ Q_DECLARE_METATYPE(Limpet::SessionInfo)
 Q_DECLARE_METATYPE(Limpet::TraceRecord)
 Q_DECLARE_METATYPE(Limpet::EngineEvent)
 Q_DECLARE_METATYPE(Limpet::InspectAnswer)
+
+namespace Limpet {
+
+/// Registers the value types of ClusterClient's signals by name (queued connections, QVariant,
+/// QSignalSpy). Both transports call it; calling it again is harmless.
+inline void registerClusterClientMetaTypes()
+{
+    qRegisterMetaType<Limpet::EngineSnapshot>();
+    qRegisterMetaType<Limpet::SessionInfo>();
+    qRegisterMetaType<Limpet::TraceRecord>();
+    qRegisterMetaType<Limpet::EngineEvent>();
+    qRegisterMetaType<Limpet::InspectAnswer>();
+    qRegisterMetaType<QList<Limpet::SessionInfo>>();
+    qRegisterMetaType<QList<Limpet::TraceRecord>>();
+    qRegisterMetaType<QList<Limpet::EngineEvent>>();
+}
+
+} // namespace Limpet

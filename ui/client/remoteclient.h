@@ -1,0 +1,128 @@
+#pragma once
+
+#include "client/clusterclient.h"
+
+#include <QJsonObject>
+#include <QSet>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <chrono>
+#include <functional>
+#include <optional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+class QNetworkRequest;
+class QTimer;
+
+namespace Limpet {
+
+/// A remote `limpet --no-gui` through its admin API (engine/admin/API.md), behind ClusterClient.
+/// Everything is asynchronous in the GUI thread (QNetworkAccessManager, never a waitFor*), and
+/// every request gives up after 10 s without a byte.
+///
+/// Live data comes from the event stream (`GET /api/v1/events`): decisions batched at most every
+/// 100 ms, events as they come, a snapshot about once a second (plus `GET /api/v1/cluster` at
+/// start and after a reconnect). When the stream cannot open or drops, connectionChanged(false,
+/// why) and it retries after 1 s, 2 s, 4 s, … at most 10 s; connectionChanged(true) once it is
+/// back. While the session table is wanted, it is read in pages every 2 s (at most 200000
+/// sessions) and handed over whole.
+class RemoteClient final : public ClusterClient
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RemoteClient)
+
+public:
+    /// `url`: the instance's admin API, e.g. http://127.0.0.1:9090 (a trailing /api/v1 is
+    /// accepted). `token`: sent as `Authorization: Bearer` when not empty.
+    RemoteClient(QUrl url, QByteArray token, QObject *parent = nullptr);
+    ~RemoteClient() override;
+
+    [[nodiscard]] QString name() const override;
+    [[nodiscard]] bool isRemote() const override { return true; }
+    void start() override;
+
+    void setSessionsWanted(bool wanted) override;
+
+    void setBackendState(const QString &pool, const QString &backend, BackendState state) override;
+    void setBackendWeight(const QString &pool, const QString &backend, int weight) override;
+    void addBackend(const QString &pool, const BackendConfig &backend) override;
+    void removeBackend(const QString &pool, const QString &backend, bool force) override;
+    void forgetSession(const QString &pool, const QByteArray &key) override;
+    void pinSession(const QString &pool, const QByteArray &key, const QString &backend,
+        std::optional<qint64> ttlSeconds) override;
+    void inspect(const InspectRequest &request) override;
+    void requestTrace(const QByteArray &key, const QString &client, int limit) override;
+    void requestConfig() override;
+    void reload() override;
+
+private:
+    /// What one request came to.
+    struct Answer
+    {
+        int status = 0; ///< 0: no answer
+        QJsonObject json; ///< the body, when it is a JSON object
+        QString error; ///< empty: a 2xx with the API's JSON; otherwise why not (one text)
+    };
+    using Handler = std::function<void(const Answer &)>;
+
+    /// `path`: below the base, percent-encoded per segment ("/api/v1/sessions/web/a%2Fb").
+    [[nodiscard]] QNetworkRequest makeRequest(const QString &path, const QUrlQuery &query) const;
+    /// Sends a request (a `body` as compact JSON) and calls `done` with its answer, later, in
+    /// this thread (never from inside call()).
+    void call(const QByteArray &method, const QString &path, const QUrlQuery &query,
+        const std::optional<QJsonObject> &body, Handler done);
+    /// An operation whose only answer is operationFinished(what, error).
+    void operation(const QString &what, const QByteArray &method, const QString &path,
+        const QUrlQuery &query = {}, const std::optional<QJsonObject> &body = std::nullopt);
+    [[nodiscard]] static Answer answerOf(QNetworkReply &reply);
+
+    void fetchCluster();
+    void openStream();
+    void streamMetaData();
+    void readStream();
+    void streamFinished();
+    /// One complete server-sent event.
+    void dispatchServerEvent(const QByteArray &event, const QByteArray &data);
+    void flushDecisions();
+    void flushEvents();
+    /// Emits connectionChanged when the state or the reason changed.
+    void setConnected(bool connected, const QString &error);
+    void scheduleReconnect();
+
+    void fetchSessions();
+    void fetchSessionPage(int offset, quint64 generation);
+
+    QUrl m_url;
+    QString m_basePath; ///< m_url's path, encoded, without /api/v1 and trailing slashes
+    QByteArray m_token;
+    QNetworkAccessManager *m_nam;
+    bool m_started = false;
+
+    // The event stream.
+    QNetworkReply *m_stream = nullptr;
+    bool m_streamOpen = false; ///< its head came with a 2xx
+    bool m_everConnected = false;
+    std::optional<bool> m_connected; ///< what connectionChanged said last (none: nothing yet)
+    QString m_connectionError;
+    QByteArray m_streamBuffer; ///< bytes after the last complete line
+    QByteArray m_eventName; ///< the event being read: its `event:` and `data:` lines so far
+    QByteArray m_eventData;
+    bool m_eventHasData = false;
+    QList<TraceRecord> m_pendingDecisions;
+    QList<EngineEvent> m_pendingEvents;
+    QTimer *m_decisionTimer;
+    QTimer *m_reconnectTimer;
+    std::chrono::milliseconds m_backoff;
+
+    // The session table.
+    bool m_sessionsWanted = false;
+    bool m_sessionsBusy = false;
+    quint64 m_sessionGeneration = 0; ///< bumped to drop the answers of a fetch under way
+    QList<SessionInfo> m_sessionPages;
+    QSet<QByteArray> m_sessionSeen; ///< pool '\0' key: a session moving between pages once
+    QTimer *m_sessionTimer;
+};
+
+} // namespace Limpet
