@@ -6,9 +6,9 @@ class QSocketNotifier;
 
 namespace Limpet {
 
-/// Turns SIGINT and SIGTERM (and SIGHUP: reload) into Qt signals in the main thread (self-pipe + QSocketNotifier,
-/// the pattern Qt documents for Unix signals), so shutdown runs in the event loop and not in
-/// a signal handler.
+/// Turns SIGINT and SIGTERM (and SIGHUP: reload) into Qt signals in the main thread (self-pipe +
+/// QSocketNotifier, the pattern Qt documents for Unix signals), so shutdown runs in the event loop
+/// and not in a signal handler.
 class SignalWatcher final : public QObject
 {
     Q_OBJECT

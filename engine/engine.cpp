@@ -103,9 +103,9 @@ std::optional<QString> Engine::start(const Config &config)
         const StateRestored &r = std::get<StateRestored>(restored);
         m_stateRestored = true; // from now on, stop() saves it (never over a file it refused)
         if (r.found)
-            qCInfo(lcEngine).noquote() << "state restored from" << config.stateFile << ":"
-                                       << r.sessions << "sessions," << r.backends
-                                       << "backend states," << r.added << "added backends";
+            qCInfo(lcEngine).noquote()
+                << "state restored from" << config.stateFile << ":" << r.sessions << "sessions,"
+                << r.backends << "backend states," << r.added << "added backends";
     }
     m_startedMs = QDateTime::currentMSecsSinceEpoch();
     const int count = config.effectiveWorkers();
@@ -208,7 +208,8 @@ void Engine::stop(std::chrono::milliseconds grace)
         if (std::optional<QString> error = saveState())
             qCWarning(lcEngine).noquote() << *error;
         else
-            qCInfo(lcEngine).noquote() << "state saved to" << m_runtime->routing()->config.stateFile;
+            qCInfo(lcEngine).noquote()
+                << "state saved to" << m_runtime->routing()->config.stateFile;
     }
     m_stateRestored = false;
     m_controller.reset();
@@ -303,8 +304,8 @@ QList<SessionInfo> Engine::sessions() const
     return m_runtime ? m_runtime->sessions.snapshot() : QList<SessionInfo>();
 }
 
-SessionPage Engine::sessions(const QString &pool, const QString &backend, const QString &text,
-    int limit, int offset) const
+SessionPage Engine::sessions(
+    const QString &pool, const QString &backend, const QString &text, int limit, int offset) const
 {
     return m_runtime ? m_runtime->sessions.query(pool, backend, text, limit, offset)
                      : SessionPage();
@@ -409,7 +410,8 @@ OpResult<QStringList> Engine::apply(const Config &given)
             continue;
         }
         const QList<BackendPtr> wasBackends = was->backends();
-        const auto inConfig = [](const PoolConfig *c, const QString &name) -> const BackendConfig * {
+        const auto inConfig
+            = [](const PoolConfig *c, const QString &name) -> const BackendConfig * {
             if (!c)
                 return nullptr;
             for (const BackendConfig &b : c->backends) {
@@ -469,8 +471,8 @@ OpResult<QStringList> Engine::apply(const Config &given)
             if (!kept) {
                 changes.append(u"pool %1: backend %2 added (%3)"_s.arg(
                     pc.name, b->name(), b->address().toString()));
-                event(u"backend-added"_s, pc.name, b->name(), {}, toString(b->state()),
-                    u"reload"_s);
+                event(
+                    u"backend-added"_s, pc.name, b->name(), {}, toString(b->state()), u"reload"_s);
                 continue;
             }
             // The file changed this backend's weight or state: the file wins. Otherwise a
@@ -480,8 +482,8 @@ OpResult<QStringList> Engine::apply(const Config &given)
                 event(u"weight"_s, pc.name, b->name(), QString::number(b->weight()),
                     QString::number(inFile->weight), u"reload"_s);
                 b->setWeight(inFile->weight);
-                changes.append(u"pool %1: backend %2 weight %3"_s.arg(pc.name, b->name())
-                        .arg(inFile->weight));
+                changes.append(
+                    u"pool %1: backend %2 weight %3"_s.arg(pc.name, b->name()).arg(inFile->weight));
             }
             if (inFile && before && inFile->state != before->state
                 && toString(b->state()) != inFile->state) {
@@ -489,8 +491,7 @@ OpResult<QStringList> Engine::apply(const Config &given)
                 event(u"state"_s, pc.name, b->name(), toString(b->state()), inFile->state,
                     u"reload"_s);
                 b->setState(s, QDateTime::currentMSecsSinceEpoch());
-                changes.append(
-                    u"pool %1: backend %2 %3"_s.arg(pc.name, b->name(), inFile->state));
+                changes.append(u"pool %1: backend %2 %3"_s.arg(pc.name, b->name(), inFile->state));
             }
         }
         // No more checks in this pool: nothing would ever bring a down backend back.

@@ -181,8 +181,9 @@ void TestProxyBinary::binaryServesAndStopsOnSigterm()
         f.write(configFor({&b1, &b2}, 0)); // port 0: the program prints the port it bound
     }
     LimpetProcess limpet;
-    const quint16 port = limpet.start({u"--no-gui"_s, u"--admin"_s, u"127.0.0.1:0"_s, u"--config"_s, config},
-        QRegularExpression(u"Limpet listening on http://127\\.0\\.0\\.1:(\\d+)/"_s));
+    const quint16 port
+        = limpet.start({u"--no-gui"_s, u"--admin"_s, u"127.0.0.1:0"_s, u"--config"_s, config},
+            QRegularExpression(u"Limpet listening on http://127\\.0\\.0\\.1:(\\d+)/"_s));
     QVERIFY2(port != 0, limpet.output().constData());
 
     const QString jar = dir.filePath(u"jar.txt"_s);
@@ -226,8 +227,9 @@ void TestProxyBinary::binarySigtermFinishesInFlightRequest()
         f.write(configFor({&b1}, 0));
     }
     LimpetProcess limpet;
-    const quint16 port = limpet.start({u"--no-gui"_s, u"--admin"_s, u"127.0.0.1:0"_s, u"--config"_s, config},
-        QRegularExpression(u"Limpet listening on http://127\\.0\\.0\\.1:(\\d+)/"_s));
+    const quint16 port
+        = limpet.start({u"--no-gui"_s, u"--admin"_s, u"127.0.0.1:0"_s, u"--config"_s, config},
+            QRegularExpression(u"Limpet listening on http://127\\.0\\.0\\.1:(\\d+)/"_s));
     QVERIFY2(port != 0, limpet.output().constData());
 
     TestClient client(port);
@@ -258,7 +260,8 @@ void TestProxyBinary::binaryWithBusyPortFails()
         f.write(configFor({&b1}, busy.serverPort()));
     }
     QProcess limpet;
-    limpet.start(qEnvironmentVariable("LIMPET_BINARY"), {u"--no-gui"_s, u"--admin"_s, u"127.0.0.1:0"_s, u"--config"_s, config});
+    limpet.start(qEnvironmentVariable("LIMPET_BINARY"),
+        {u"--no-gui"_s, u"--admin"_s, u"127.0.0.1:0"_s, u"--config"_s, config});
     QVERIFY(limpet.waitForFinished(10000));
     QCOMPARE(limpet.exitCode(), 1);
     const QByteArray err = limpet.readAllStandardError();

@@ -189,8 +189,8 @@ public:
         m_stderr.clear();
         m_process.setProcessChannelMode(QProcess::SeparateChannels);
         m_process.setProcessEnvironment(environment);
-        m_process.start(
-            qEnvironmentVariable("LIMPET_BINARY"), {u"--no-gui"_s, u"--admin"_s, u"127.0.0.1:0"_s, u"--config"_s, config});
+        m_process.start(qEnvironmentVariable("LIMPET_BINARY"),
+            {u"--no-gui"_s, u"--admin"_s, u"127.0.0.1:0"_s, u"--config"_s, config});
         if (!m_process.waitForStarted(10000))
             return 0;
         static const QRegularExpression announce(

@@ -35,7 +35,8 @@ AdminResponse fail(const OpError &e)
 
 AdminResponse methodNotAllowed(const QString &allowed)
 {
-    AdminResponse r = AdminServer::error(405, u"method not allowed here (allowed: %1)"_s.arg(allowed));
+    AdminResponse r
+        = AdminServer::error(405, u"method not allowed here (allowed: %1)"_s.arg(allowed));
     r.headers.append({"Allow", allowed.toLatin1()});
     return r;
 }
@@ -46,7 +47,8 @@ std::variant<QJsonObject, AdminResponse> bodyObject(const AdminRequest &r)
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(r.body, &error);
     if (doc.isNull())
-        return AdminServer::error(400, u"the body is not valid JSON: %1"_s.arg(error.errorString()));
+        return AdminServer::error(
+            400, u"the body is not valid JSON: %1"_s.arg(error.errorString()));
     if (!doc.isObject())
         return AdminServer::error(400, u"the body must be a JSON object"_s);
     return doc.object();
@@ -87,7 +89,8 @@ AdminResponse AdminRoutes::handle(const AdminRequest &r)
     if (s == QStringList{u"metrics"_s})
         return m == "GET" ? metrics() : methodNotAllowed(u"GET"_s);
     if (s.size() < 2 || s.at(0) != "api"_L1 || s.at(1) != "v1"_L1)
-        return AdminServer::error(404, u"no such route: %1 (the API lives under /api/v1)"_s.arg(r.path));
+        return AdminServer::error(
+            404, u"no such route: %1 (the API lives under /api/v1)"_s.arg(r.path));
     const QStringList rest = s.mid(2);
     const QString first = rest.value(0);
     if (rest == QStringList{u"cluster"_s})
@@ -135,14 +138,15 @@ AdminResponse AdminRoutes::backends(const AdminRequest &r, const QString &pool)
     if (auto *error = std::get_if<AdminResponse>(&parsed))
         return *error;
     const QJsonObject o = std::get<QJsonObject>(parsed);
-    if (std::optional<QString> bad
-        = unknownKeys(o, {u"name"_s, u"address"_s, u"route"_s, u"weight"_s, u"state"_s, u"max_conn"_s}))
+    if (std::optional<QString> bad = unknownKeys(
+            o, {u"name"_s, u"address"_s, u"route"_s, u"weight"_s, u"state"_s, u"max_conn"_s}))
         return AdminServer::error(400, *bad);
     BackendConfig c;
     if (!o.value(u"name"_s).isString() || !o.value(u"address"_s).isString())
         return AdminServer::error(400, u"a backend needs \"name\" and \"address\" (strings)"_s);
     c.name = o.value(u"name"_s).toString();
-    const std::optional<Endpoint> address = Endpoint::parse(o.value(u"address"_s).toString(), false);
+    const std::optional<Endpoint> address
+        = Endpoint::parse(o.value(u"address"_s).toString(), false);
     if (!address)
         return AdminServer::error(400,
             u"address \"%1\" is not IP:PORT (e.g. \"127.0.0.1:9104\")"_s.arg(
@@ -172,7 +176,8 @@ AdminResponse AdminRoutes::backend(const AdminRequest &r, const QString &pool, c
     if (r.method == "GET") {
         const BackendPtr b = m_engine->backend(pool, name);
         if (!b)
-            return AdminServer::error(404, u"pool '%1' has no backend named '%2'"_s.arg(pool, name));
+            return AdminServer::error(
+                404, u"pool '%1' has no backend named '%2'"_s.arg(pool, name));
         return json(200, Json::backend(Controller::snapshotOf(pool, *b)));
     }
     if (r.method == "DELETE") {
@@ -234,23 +239,27 @@ AdminResponse AdminRoutes::sessions(const AdminRequest &r)
     const std::optional<int> offset = intParam(r.query, u"offset"_s, 0, 0, 100000000);
     if (!limit || !offset)
         return AdminServer::error(400, u"limit must be 0-10000 and offset 0 or more"_s);
-    const SessionPage page = m_engine->sessions(r.query.queryItemValue(u"pool"_s, QUrl::FullyDecoded),
-        r.query.queryItemValue(u"backend"_s, QUrl::FullyDecoded),
-        r.query.queryItemValue(u"q"_s, QUrl::FullyDecoded), *limit, *offset);
+    const SessionPage page
+        = m_engine->sessions(r.query.queryItemValue(u"pool"_s, QUrl::FullyDecoded),
+            r.query.queryItemValue(u"backend"_s, QUrl::FullyDecoded),
+            r.query.queryItemValue(u"q"_s, QUrl::FullyDecoded), *limit, *offset);
     QJsonArray list;
     for (const SessionInfo &s : page.sessions)
         list.append(Json::session(s));
     return json(200, QJsonObject{{u"total"_s, page.total}, {u"sessions"_s, list}});
 }
 
-AdminResponse AdminRoutes::session(const AdminRequest &r, const QString &pool, const QByteArray &key)
+AdminResponse AdminRoutes::session(
+    const AdminRequest &r, const QString &pool, const QByteArray &key)
 {
     if (r.method == "GET") {
-        for (const SessionInfo &s : m_engine->sessions(pool, {}, QString::fromUtf8(key), 10000, 0).sessions) {
+        for (const SessionInfo &s :
+            m_engine->sessions(pool, {}, QString::fromUtf8(key), 10000, 0).sessions) {
             if (s.key == key)
                 return json(200, Json::session(s));
         }
-        return AdminServer::error(404, u"pool '%1' has no session '%2'"_s.arg(pool, QString::fromUtf8(key)));
+        return AdminServer::error(
+            404, u"pool '%1' has no session '%2'"_s.arg(pool, QString::fromUtf8(key)));
     }
     if (r.method == "DELETE") {
         OpResult<bool> forgotten = m_engine->control().forgetSession(pool, key);
@@ -327,8 +336,8 @@ AdminResponse AdminRoutes::events()
     r.stream = [engine, cursor]() -> QByteArray {
         QByteArray out;
         const auto emitOne = [&](const char *kind, const QJsonObject &o) {
-            out += "id: " + QByteArray::number(++cursor->id) + "\nevent: " + kind + "\ndata: "
-                + QJsonDocument(o).toJson(QJsonDocument::Compact) + "\n\n";
+            out += "id: " + QByteArray::number(++cursor->id) + "\nevent: " + kind
+                + "\ndata: " + QJsonDocument(o).toJson(QJsonDocument::Compact) + "\n\n";
         };
         auto [decisions, total] = engine->decisionsSince(cursor->decisions, 500);
         cursor->decisions = total;
@@ -401,8 +410,9 @@ AdminResponse AdminRoutes::reload()
     OpResult<QStringList> result = m_engine->reload();
     if (auto *e = std::get_if<OpError>(&result))
         return fail(*e);
-    return json(200, QJsonObject{{u"reloaded"_s, true},
-        {u"changes"_s, QJsonArray::fromStringList(std::get<QStringList>(result))}});
+    return json(200,
+        QJsonObject{{u"reloaded"_s, true},
+            {u"changes"_s, QJsonArray::fromStringList(std::get<QStringList>(result))}});
 }
 
 AdminResponse AdminRoutes::metrics()

@@ -50,8 +50,8 @@ QJsonObject backend(const BackendSnapshot &b)
         {u"route"_s, b.route}, {u"state"_s, toString(b.state)},
         {u"state_since"_s, time(b.stateSinceMs)}, {u"health"_s, toString(b.health)},
         {u"weight"_s, b.weight}, {u"effective_weight"_s, b.effectiveWeight},
-        {u"max_conn"_s, b.maxConn}, {u"requests"_s, double(b.requests)},
-        {u"active"_s, b.active}, {u"queued"_s, b.queued}, {u"failures"_s, double(b.failures)},
+        {u"max_conn"_s, b.maxConn}, {u"requests"_s, double(b.requests)}, {u"active"_s, b.active},
+        {u"queued"_s, b.queued}, {u"failures"_s, double(b.failures)},
         {u"retries"_s, double(b.retries)}, {u"queue_timeouts"_s, double(b.queueTimeouts)},
         {u"bytes_in"_s, double(b.bytesIn)}, {u"bytes_out"_s, double(b.bytesOut)},
         {u"responses"_s, responses}, {u"sessions"_s, b.sessions},
@@ -80,10 +80,10 @@ QJsonObject instance(const EngineSnapshot &s)
     return QJsonObject{{u"version"_s, s.version}, {u"listen"_s, s.listen},
         {u"admin"_s, orNull(s.admin)}, {u"workers"_s, s.workers},
         {u"config_file"_s, orNull(s.configFile)}, {u"started"_s, time(s.startedMs)},
-        {u"uptime_s"_s, double((s.timeMs - s.startedMs) / 1000)},
-        {u"reloads"_s, double(s.reloads)}, {u"connections_open"_s, s.connectionsOpen},
-        {u"connections_accepted"_s, double(s.connectionsAccepted)},
-        {u"sessions"_s, s.sessions}, {u"events"_s, double(s.events)}};
+        {u"uptime_s"_s, double((s.timeMs - s.startedMs) / 1000)}, {u"reloads"_s, double(s.reloads)},
+        {u"connections_open"_s, s.connectionsOpen},
+        {u"connections_accepted"_s, double(s.connectionsAccepted)}, {u"sessions"_s, s.sessions},
+        {u"events"_s, double(s.events)}};
 }
 
 QJsonObject cluster(const EngineSnapshot &s)
@@ -129,9 +129,9 @@ QJsonObject decision(const Decision &d)
 
 QJsonObject event(const EngineEvent &e)
 {
-    return QJsonObject{{u"id"_s, double(e.id)}, {u"time"_s, time(e.timeMs)},
-        {u"kind"_s, e.kind}, {u"pool"_s, orNull(e.pool)}, {u"backend"_s, orNull(e.backend)},
-        {u"from"_s, orNull(e.from)}, {u"to"_s, orNull(e.to)}, {u"message"_s, orNull(e.message)}};
+    return QJsonObject{{u"id"_s, double(e.id)}, {u"time"_s, time(e.timeMs)}, {u"kind"_s, e.kind},
+        {u"pool"_s, orNull(e.pool)}, {u"backend"_s, orNull(e.backend)}, {u"from"_s, orNull(e.from)},
+        {u"to"_s, orNull(e.to)}, {u"message"_s, orNull(e.message)}};
 }
 
 QJsonObject inspect(const InspectResult &r)

@@ -20,7 +20,8 @@ BackendPtr ByRequestsBalancer::pick(const QList<BackendPtr> &candidates, const B
     QMutexLocker lock(&m_lock);
     // Apache's lbstatus/lbfactor arithmetic is exactly the smooth weighted step.
     return candidates.at(smoothWeightedPick(m_lbstatus, candidates.size(), [&](qsizetype i) {
-        return std::pair<quint32, qint64>(candidates.at(i)->id(), candidates.at(i)->balanceWeight());
+        return std::pair<quint32, qint64>(
+            candidates.at(i)->id(), candidates.at(i)->balanceWeight());
     }));
 }
 

@@ -19,7 +19,8 @@ BackendPtr RoundRobinBalancer::pick(const QList<BackendPtr> &candidates, const B
         return candidates.first();
     QMutexLocker lock(&m_lock);
     return candidates.at(smoothWeightedPick(m_current, candidates.size(), [&](qsizetype i) {
-        return std::pair<quint32, qint64>(candidates.at(i)->id(), candidates.at(i)->balanceWeight());
+        return std::pair<quint32, qint64>(
+            candidates.at(i)->id(), candidates.at(i)->balanceWeight());
     }));
 }
 

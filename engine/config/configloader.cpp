@@ -265,7 +265,8 @@ public:
             else if (t->get("token") && admin.token.isEmpty())
                 error(t->get("token")->source(), u"[admin]: token must not be empty"_s);
             if (!admin.tokenFile.isEmpty()) {
-                const QString path = QDir(QFileInfo(m_file).absolutePath()).filePath(admin.tokenFile);
+                const QString path
+                    = QDir(QFileInfo(m_file).absolutePath()).filePath(admin.tokenFile);
                 QFile f(path);
                 if (!f.open(QIODevice::ReadOnly))
                     error(t->get("token_file")->source(),
@@ -274,8 +275,7 @@ public:
                     error(t->get("token_file")->source(),
                         u"[admin]: token_file \"%1\" is empty"_s.arg(path));
             }
-            if (enabled && admin.token.isEmpty() && !admin.bind.host.isLoopback()
-                && t->get("bind"))
+            if (enabled && admin.token.isEmpty() && !admin.bind.host.isLoopback() && t->get("bind"))
                 error(t->get("bind")->source(),
                     u"[admin]: bind = \"%1\" is reachable from other hosts: set token or "
                     "token_file (or bind to 127.0.0.1)"_s.arg(admin.bind.toString()));
@@ -471,8 +471,7 @@ public:
                     "max_fails", "fail_window"});
         readString(ht, "path", section, health.path);
         if (!health.path.startsWith(u'/'))
-            error(ht.get("path")->source(),
-                u"%1: health path must start with '/'"_s.arg(section));
+            error(ht.get("path")->source(), u"%1: health path must start with '/'"_s.arg(section));
         readString(ht, "host", section, health.host);
         if (const toml::node *n = ht.get("expect")) {
             QString expect;

@@ -102,8 +102,8 @@ OpResult<BackendSnapshot> Controller::setState(
     if (b.removing() && state != BackendState::Drain && state != BackendState::Maint) {
         // An operator bringing a backend back cancels its pending removal.
         b.setRemoving(false);
-        event(u"backend-removing"_s, pool, backend, u"removing"_s, u"kept"_s,
-            u"removal cancelled"_s);
+        event(
+            u"backend-removing"_s, pool, backend, u"removing"_s, u"kept"_s, u"removal cancelled"_s);
     }
     b.setState(state, now());
     if (was != state)

@@ -48,8 +48,8 @@ std::optional<QString> saveState(const QString &path, const Runtime &runtime)
         sessions.append(o);
     }
     const QJsonObject root{{u"version"_s, FormatVersion},
-        {u"saved"_s, Json::time(QDateTime::currentMSecsSinceEpoch())},
-        {u"backends"_s, backends}, {u"sessions"_s, sessions}};
+        {u"saved"_s, Json::time(QDateTime::currentMSecsSinceEpoch())}, {u"backends"_s, backends},
+        {u"sessions"_s, sessions}};
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return u"cannot write the state file %1: %2"_s.arg(path, file.errorString());
@@ -70,8 +70,8 @@ std::variant<StateRestored, QString> restoreState(const QString &path, Runtime &
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
     if (doc.isNull() || !doc.isObject())
-        return u"the state file %1 is not valid JSON (%2); move it away to start without it"_s
-            .arg(path, parseError.errorString());
+        return u"the state file %1 is not valid JSON (%2); move it away to start without it"_s.arg(
+            path, parseError.errorString());
     const QJsonObject root = doc.object();
     if (root.value(u"version"_s).toInt() != FormatVersion)
         return u"the state file %1 has an unknown format version; move it away to start "

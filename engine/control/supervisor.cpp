@@ -23,8 +23,7 @@ Supervisor::~Supervisor() = default;
 std::optional<QString> Supervisor::start(const std::optional<AdminConfig> &admin)
 {
     const std::shared_ptr<Runtime> runtime = m_runtime;
-    m_health = new HealthMonitor(
-        [runtime] { return runtime->routing()->pools; },
+    m_health = new HealthMonitor([runtime] { return runtime->routing()->pools; },
         [runtime](const QString &pool, const QString &backend, Health from, Health to,
             const QString &message) {
             runtime->events.add(

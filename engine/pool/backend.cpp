@@ -124,8 +124,8 @@ void Backend::recordResponse(int status, qint64 durationUs)
     while (bucket < LatencyBucketsMs.size() && ms > LatencyBucketsMs[bucket])
         ++bucket;
     counters.latency[bucket].fetch_add(1, std::memory_order_relaxed);
-    counters.latencySumUs.fetch_add(static_cast<quint64>(qMax<qint64>(durationUs, 0)),
-        std::memory_order_relaxed);
+    counters.latencySumUs.fetch_add(
+        static_cast<quint64>(qMax<qint64>(durationUs, 0)), std::memory_order_relaxed);
 }
 
 Backend::Slot Backend::acquireSlot(const SlotWaiterPtr &waiter, int maxQueue)

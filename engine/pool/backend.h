@@ -50,7 +50,8 @@ struct BackendCounters
     std::atomic<quint64> failures{0}; ///< connect failures, timeouts, bad responses
     std::atomic<int> sessions{0}; ///< entries bound to it in the session table
     std::atomic<quint64> retries{0}; ///< connections refused here, request retried elsewhere
-    std::atomic<quint64> queueTimeouts{0}; ///< refused (503) by max_conn: queue full or queue_timeout
+    std::atomic<quint64> queueTimeouts{
+        0}; ///< refused (503) by max_conn: queue full or queue_timeout
     /// Response times: latency[i] counts responses that took <= LatencyBucketsMs[i] ms; the
     /// last one counts the slower rest. latencySumUs: their total, in microseconds.
     std::atomic<quint64> latency[LatencyBucketsMs.size() + 1]{};

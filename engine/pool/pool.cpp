@@ -1,7 +1,7 @@
 #include "pool/pool.h"
 
-#include "session/sessiontable.h"
 #include "pool/backend.h"
+#include "session/sessiontable.h"
 
 #include <functional>
 
@@ -210,8 +210,8 @@ Decision Pool::decide(AffinityRequest &request, SessionTable &sessions, bool dry
                 d.backend = pin->backend;
                 d.decoded = seen.route ? QString::fromUtf8(*seen.route) : QString();
                 d.key = pinKey;
-                d.reason = pin->untilMs != 0 ? ReasonCode::SessionPinned
-                                             : ReasonCode::SessionRebound;
+                d.reason
+                    = pin->untilMs != 0 ? ReasonCode::SessionPinned : ReasonCode::SessionRebound;
                 // A rebind in a mode that issues keys: the client gets a key of its new
                 // backend, so the binding no longer depends on the pin.
                 if (pin->untilMs == 0 && m_affinity->issuesKeys() && !dryRun) {

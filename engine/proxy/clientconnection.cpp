@@ -232,7 +232,8 @@ QCoro::Task<> ClientConnection::run()
 {
     try {
         while (true) {
-            const Timeouts timeouts = m_worker->routing()->config.timeouts; // a reload may change them
+            const Timeouts timeouts
+                = m_worker->routing()->config.timeouts; // a reload may change them
             m_idle = true;
             if (m_inPos >= m_in.size()) {
                 m_in = QByteArray(); // hold no buffer while idle
@@ -472,8 +473,9 @@ QCoro::Task<ClientConnection::Next> ClientConnection::exchange()
                 decision.reason = ReasonCode::QueueTimeout;
                 QByteArray detail = "backend " + backend->name().toUtf8() + " is at max_conn "
                     + QByteArray::number(backend->maxConn())
-                    + (slot == Backend::Slot::QueueFull ? " and its queue is full"
-                                                        : " and no slot freed within queue_timeout");
+                    + (slot == Backend::Slot::QueueFull
+                            ? " and its queue is full"
+                            : " and no slot freed within queue_timeout");
                 co_await sendError(503, std::move(detail));
                 co_return Next::Close;
             }

@@ -168,8 +168,8 @@ QList<SessionInfo> SessionTable::snapshot() const
     return out;
 }
 
-SessionPage SessionTable::query(const QString &pool, const QString &backend, const QString &text,
-    int limit, int offset) const
+SessionPage SessionTable::query(
+    const QString &pool, const QString &backend, const QString &text, int limit, int offset) const
 {
     const QByteArray poolPrefix = pool.isEmpty() ? QByteArray() : pool.toUtf8() + '\0';
     const QByteArray textBytes = text.toUtf8();

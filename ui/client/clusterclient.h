@@ -105,8 +105,8 @@ Q_SIGNALS:
     /// New events, oldest first.
     void eventsArrived(const QList<Limpet::EngineEvent> &events);
     /// The answer to requestTrace(): records oldest first.
-    void traceReady(const QByteArray &key, const QString &client,
-        const QList<Limpet::TraceRecord> &records);
+    void traceReady(
+        const QByteArray &key, const QString &client, const QList<Limpet::TraceRecord> &records);
     void inspectReady(const Limpet::InspectAnswer &answer);
     /// The config file's path and text (empty text: none, e.g. the demo).
     void configReady(const QString &file, const QString &text);
