@@ -6,7 +6,7 @@
 LIMPET_PACKAGES=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    qcoro-qt6-dev node-llhttp libtomlplusplus-dev libgl-dev
+    qcoro-qt6-dev node-llhttp libtomlplusplus-dev libgl-dev libqt6opengl6-dev qtkeychain-qt6-dev
     curl haproxy nginx-light wrk xvfb xauth procps
 )
 
