@@ -97,8 +97,12 @@ int main(int argc, char **argv)
     const bool gui = !hasArgument(argc, argv, "--no-gui")
         && !hasArgument(argc, argv, "--check-config") && displayAvailable();
     // Qt's own poll-based dispatcher: leaner per wake-up than the GLib one on the proxy path.
+    // With a window, only the engine's threads use it (QT_NO_THREADED_GLIB): the GUI thread
+    // keeps GLib's, which desktop integrations expect.
     if (!gui && !qEnvironmentVariableIsSet("QT_NO_GLIB"))
         qputenv("QT_NO_GLIB", "1");
+    if (gui && !qEnvironmentVariableIsSet("QT_NO_THREADED_GLIB"))
+        qputenv("QT_NO_THREADED_GLIB", "1");
     std::unique_ptr<QCoreApplication> app = gui ? std::make_unique<QApplication>(argc, argv)
                                                 : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName(u"limpet"_s);

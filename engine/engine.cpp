@@ -304,6 +304,15 @@ QList<SessionInfo> Engine::sessions() const
     return m_runtime ? m_runtime->sessions.snapshot() : QList<SessionInfo>();
 }
 
+SessionChanges Engine::sessionChanges(SessionCursor &cursor) const
+{
+    if (!m_runtime) {
+        cursor = {};
+        return SessionChanges{true, {}, {}};
+    }
+    return m_runtime->sessions.changes(cursor);
+}
+
 SessionPage Engine::sessions(
     const QString &pool, const QString &backend, const QString &text, int limit, int offset) const
 {

@@ -58,6 +58,9 @@ public:
     [[nodiscard]] EngineSnapshot snapshot() const;
     /// A copy of the session table. Any thread.
     [[nodiscard]] QList<SessionInfo> sessions() const;
+    /// What changed in the session table since `cursor` (see SessionTable::changes): the whole
+    /// table at first or after a restart. Any thread.
+    [[nodiscard]] SessionChanges sessionChanges(SessionCursor &cursor) const;
     /// A filtered page of the session table (see SessionTable::query). Any thread.
     [[nodiscard]] SessionPage sessions(const QString &pool, const QString &backend,
         const QString &text, int limit, int offset) const;

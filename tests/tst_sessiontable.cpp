@@ -72,6 +72,9 @@ private Q_SLOTS:
     void snapshotContents();
     void sessionCountersPerBackend();
     void concurrentTouches();
+    void changesSinceLastRead_data();
+    void changesSinceLastRead();
+    void changesFollowConcurrentWriters();
 };
 
 void TestSessionTable::touchReturnsPreviousBackend()
@@ -331,6 +334,145 @@ void TestSessionTable::concurrentTouches()
         sessions += b->counters.sessions.load();
     }
     QCOMPARE(sessions, Keys);
+}
+
+/// Applies `c` to `table` (key → session) as a reader would.
+void apply(QHash<QByteArray, SessionInfo> &table, const Limpet::SessionChanges &c)
+{
+    if (c.full)
+        table.clear();
+    for (const Limpet::SessionKey &k : c.removed)
+        table.remove(k.pool.toUtf8() + '\0' + k.key);
+    for (const SessionInfo &s : c.sessions)
+        table.insert(s.pool.toUtf8() + '\0' + s.key, s);
+}
+
+void TestSessionTable::changesSinceLastRead_data()
+{
+    QTest::addColumn<int>("maxEntries");
+    QTest::newRow("one shard") << 100;
+    QTest::newRow("sixteen shards") << 100000;
+}
+
+void TestSessionTable::changesSinceLastRead()
+{
+    QFETCH(int, maxEntries);
+    SessionTable table(maxEntries, 60s);
+    Backends bk;
+    for (int i = 0; i < 10; ++i)
+        table.touch(u"web"_s, keyNumber(i), bk(u"app1"_s), client1, 1000);
+
+    // The first read is the whole table.
+    Limpet::SessionCursor cursor;
+    Limpet::SessionChanges c = table.changes(cursor);
+    QVERIFY(c.full);
+    QCOMPARE(c.sessions.size(), 10);
+    QVERIFY(c.removed.isEmpty());
+
+    // Nothing moved: nothing to read.
+    c = table.changes(cursor);
+    QVERIFY(c.isEmpty());
+
+    // One request, one new session, one forgotten, one pinned: exactly those.
+    table.touch(u"web"_s, keyNumber(3), bk(u"app2"_s), client2, 2000);
+    table.touch(u"api"_s, keyNumber(3), bk(u"app1"_s), client1, 2000);
+    QVERIFY(table.forget(u"web"_s, keyNumber(5)));
+    table.pin(u"web"_s, keyNumber(7), Limpet::SessionPin{bk(u"app2"_s), 0}, client1, 2000);
+    c = table.changes(cursor);
+    QVERIFY(!c.full);
+    QCOMPARE(c.sessions.size(), 3);
+    const auto web3 = find(c.sessions, u"web"_s, keyNumber(3));
+    QVERIFY(web3);
+    QCOMPARE(web3->backend, u"app2"_s);
+    QCOMPARE(web3->requests, 2u);
+    QCOMPARE(web3->client, client2);
+    QVERIFY(find(c.sessions, u"api"_s, keyNumber(3)));
+    QCOMPARE(find(c.sessions, u"web"_s, keyNumber(7))->pinnedBackend, u"app2"_s);
+    QCOMPARE(c.removed.size(), 1);
+    QCOMPARE(c.removed.first().pool, u"web"_s);
+    QCOMPARE(c.removed.first().key, keyNumber(5));
+
+    // Expiry and a removed backend are removals too.
+    table.touch(u"web"_s, keyNumber(0), bk(u"app1"_s), client1, 50000);
+    QCOMPARE(table.expire(62000), 7); // all but web/0 (seen at 50 s) and web/3, api/3 (2 s)...
+    c = table.changes(cursor);
+    QVERIFY(!c.full);
+    QCOMPARE(c.removed.size(), 7);
+    QCOMPARE(c.sessions.size(), 1); // web/0's request
+    QCOMPARE(table.forgetBackend(bk(u"app2"_s).get()), 1); // web/3
+    c = table.changes(cursor);
+    QCOMPARE(c.removed.size(), 1);
+    QCOMPARE(c.removed.first().key, keyNumber(3));
+
+    // What a reader rebuilds from the changes is the table.
+    QHash<QByteArray, SessionInfo> mirror;
+    Limpet::SessionCursor fresh;
+    apply(mirror, table.changes(fresh));
+    QCOMPARE(mirror.size(), table.size());
+
+    // Another table: the cursor starts over with a full read.
+    SessionTable other(maxEntries, 60s);
+    other.touch(u"web"_s, "x", bk(u"app1"_s), client1, 1000);
+    c = other.changes(cursor);
+    QVERIFY(c.full);
+    QCOMPARE(c.sessions.size(), 1);
+}
+
+void TestSessionTable::changesFollowConcurrentWriters()
+{
+    // Writers touch, forget and pin while a reader follows the changes: at the end the
+    // reader's copy is the table, value for value.
+    constexpr int Threads = 3;
+    constexpr int Ops = 20000;
+    constexpr int Keys = 2000;
+    SessionTable table(100000, 3600s);
+    Backends bk;
+    const QList<Limpet::BackendPtr> backends = {bk(u"app0"_s), bk(u"app1"_s), bk(u"app2"_s)};
+    std::atomic<bool> done{false};
+    QHash<QByteArray, SessionInfo> mirror;
+    Limpet::SessionCursor cursor;
+    int reads = 0;
+    std::unique_ptr<QThread> reader(QThread::create([&] {
+        while (!done.load()) {
+            apply(mirror, table.changes(cursor));
+            ++reads;
+        }
+    }));
+    reader->start();
+    std::vector<std::unique_ptr<QThread>> threads;
+    for (int t = 0; t < Threads; ++t) {
+        threads.emplace_back(QThread::create([&table, &backends, t] {
+            for (int i = 0; i < Ops; ++i) {
+                const int k = (i * 31 + t * 7) % Keys;
+                if (i % 7 == 0)
+                    table.forget(u"web"_s, keyNumber(k));
+                else if (i % 101 == 0)
+                    table.pin(
+                        u"web"_s, keyNumber(k), Limpet::SessionPin{backends.at(t), 0}, client2, i);
+                else
+                    table.touch(u"web"_s, keyNumber(k), backends.at((k + t) % 3), client1, i);
+            }
+        }));
+    }
+    for (auto &thread : threads)
+        thread->start();
+    for (auto &thread : threads)
+        QVERIFY(thread->wait(QDeadlineTimer(120000)));
+    done = true;
+    QVERIFY(reader->wait(QDeadlineTimer(120000)));
+    QVERIFY(reads > 1);
+    apply(mirror, table.changes(cursor)); // what came after the reader's last read
+
+    const QList<SessionInfo> all = table.snapshot();
+    QCOMPARE(mirror.size(), all.size());
+    for (const SessionInfo &s : all) {
+        const auto it = mirror.constFind(s.pool.toUtf8() + '\0' + s.key);
+        QVERIFY2(it != mirror.cend(), s.key.constData());
+        QCOMPARE(it->backend, s.backend);
+        QCOMPARE(it->requests, s.requests);
+        QCOMPARE(it->lastSeenMs, s.lastSeenMs);
+        QCOMPARE(it->pinnedBackend, s.pinnedBackend);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSessionTable)

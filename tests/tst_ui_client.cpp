@@ -148,7 +148,7 @@ struct Spies
     explicit Spies(ClusterClient *c)
         : connection(c, &ClusterClient::connectionChanged)
         , snapshots(c, &ClusterClient::snapshotUpdated)
-        , sessions(c, &ClusterClient::sessionsUpdated)
+        , sessions(c, &ClusterClient::sessionsChanged)
         , decisions(c, &ClusterClient::decisionsArrived)
         , events(c, &ClusterClient::eventsArrived)
         , traces(c, &ClusterClient::traceReady)
@@ -175,9 +175,24 @@ struct Spies
     {
         return snapshots.at(i).at(0).value<EngineSnapshot>();
     }
+    [[nodiscard]] SessionChanges sessionChanges(qsizetype i) const
+    {
+        return sessions.at(i).at(0).value<SessionChanges>();
+    }
+    /// The session table as the changes received up to the i-th (included) make it.
     [[nodiscard]] QList<SessionInfo> sessionList(qsizetype i) const
     {
-        return sessions.at(i).at(0).value<QList<SessionInfo>>();
+        QHash<QByteArray, SessionInfo> table;
+        for (qsizetype j = 0; j <= i; ++j) {
+            const SessionChanges c = sessionChanges(j);
+            if (c.full)
+                table.clear();
+            for (const SessionKey &k : c.removed)
+                table.remove(k.pool.toUtf8() + '\0' + k.key);
+            for (const SessionInfo &s : c.sessions)
+                table.insert(s.pool.toUtf8() + '\0' + s.key, s);
+        }
+        return table.values();
     }
     /// Every decision received so far, oldest first.
     [[nodiscard]] QList<TraceRecord> allDecisions() const
@@ -256,6 +271,7 @@ private Q_SLOTS:
     void weightShowsInSnapshot();
     void addAndRemoveBackend();
     void sessionsPinAndForget();
+    void pausedSessionFeedResumesWithChanges();
     void inspectNamesCookieBackend();
     void traceIsOldestFirst();
     void unknownBackendIsAnError();
@@ -545,7 +561,7 @@ void TestUiClient::sessionsPinAndForget()
     const QString home = backendOf(key);
     const QString other = home == "b1"_L1 ? u"b2"_s : u"b1"_s;
 
-    m_instance->client->setSessionsWanted(true);
+    m_instance->client->setSessionFeed(SessionFeed::On);
     const auto waitSessions
         = [&](qsizetype from, const std::function<bool(const QList<SessionInfo> &)> &check) {
               qsizetype next = from;
@@ -565,6 +581,8 @@ void TestUiClient::sessionsPinAndForget()
             && s->client == QHostAddress(QHostAddress::LocalHost) && s->firstSeenMs > 0
             && s->lastSeenMs >= s->firstSeenMs && s->pinnedBackend.isEmpty();
     }));
+    // The first update is the whole table; the embedded engine then sends only what changed.
+    QVERIFY(spies.sessionChanges(0).full);
 
     // A pin for ten minutes: the session's requests go to the other backend.
     qsizetype ops = spies.operations.size();
@@ -586,8 +604,20 @@ void TestUiClient::sessionsPinAndForget()
     done = nextOperation(ops);
     QVERIFY(done);
     QVERIFY2(done->second.isEmpty(), qPrintable(done->second));
-    QVERIFY(waitSessions(spies.sessions.size(),
-        [&](const QList<SessionInfo> &list) { return !findSession(list, key); }));
+    const qsizetype beforeForget = spies.sessions.size();
+    QVERIFY(waitSessions(
+        beforeForget, [&](const QList<SessionInfo> &list) { return !findSession(list, key); }));
+    if (!isRemote()) {
+        // Not the whole table again: the one key that went.
+        bool removedKey = false;
+        for (qsizetype i = beforeForget; i < spies.sessions.size(); ++i) {
+            const SessionChanges c = spies.sessionChanges(i);
+            QVERIFY(!c.full);
+            for (const SessionKey &k : c.removed)
+                removedKey = removedKey || (k.key == key && k.pool == "web"_L1);
+        }
+        QVERIFY(removedKey);
+    }
 
     // A rebind (no ttl) of a key an operator typed, with characters a path segment must encode.
     const QByteArray odd = "a/b c?d%&+\xc3\xa9";
@@ -614,6 +644,59 @@ void TestUiClient::sessionsPinAndForget()
     done = nextOperation(ops);
     QVERIFY(done);
     QVERIFY(!done->second.isEmpty());
+}
+
+void TestUiClient::pausedSessionFeedResumesWithChanges()
+{
+    if (isRemote())
+        QSKIP("the admin API has no change feed: a remote client sends whole tables");
+    QVERIFY(startClient());
+    const Spies &spies = *m_instance->spies;
+    const QByteArray kept = newSession("/kept");
+    const QByteArray gone = newSession("/gone");
+    QVERIFY(!kept.isEmpty() && !gone.isEmpty());
+    ClusterClient *c = m_instance->client.get();
+    c->setSessionFeed(SessionFeed::On);
+    QTRY_VERIFY_WITH_TIMEOUT(!spies.sessions.isEmpty(), WaitMs);
+    QVERIFY(spies.sessionChanges(0).full);
+    QCOMPARE(spies.sessionList(0).size(), 2);
+
+    // Hidden: nothing comes, while a session goes and another arrives.
+    c->setSessionFeed(SessionFeed::Paused);
+    const qsizetype before = spies.sessions.size();
+    const qsizetype ops = spies.operations.size();
+    c->forgetSession(u"web"_s, gone);
+    const auto done = nextOperation(ops);
+    QVERIFY(done);
+    QVERIFY2(done->second.isEmpty(), qPrintable(done->second));
+    const QByteArray fresh = newSession("/fresh");
+    QVERIFY(!fresh.isEmpty());
+    // Five snapshots later (2.5 s, more than a paused poll's interval): still nothing sent.
+    const qsizetype snapshots = spies.snapshots.size();
+    QTRY_VERIFY_WITH_TIMEOUT(spies.snapshots.size() >= snapshots + 5, WaitMs);
+    QCOMPARE(spies.sessions.size(), before);
+
+    // Shown again: what changed meanwhile, not the whole table.
+    c->setSessionFeed(SessionFeed::On);
+    QTRY_VERIFY_WITH_TIMEOUT(spies.sessions.size() > before, WaitMs);
+    const SessionChanges resumed = spies.sessionChanges(before);
+    QVERIFY(!resumed.full);
+    QCOMPARE(resumed.removed.size(), 1);
+    QCOMPARE(resumed.removed.first().key, gone);
+    QCOMPARE(resumed.sessions.size(), 1);
+    QCOMPARE(resumed.sessions.first().key, fresh);
+    const QList<SessionInfo> table = spies.sessionList(before);
+    QCOMPARE(table.size(), 2);
+    QVERIFY(findSession(table, kept));
+    QVERIFY(findSession(table, fresh));
+
+    // Off drops the feed: On starts again from the whole table.
+    c->setSessionFeed(SessionFeed::Off);
+    const qsizetype afterOff = spies.sessions.size();
+    c->setSessionFeed(SessionFeed::On);
+    QTRY_VERIFY_WITH_TIMEOUT(spies.sessions.size() > afterOff, WaitMs);
+    QVERIFY(spies.sessionChanges(afterOff).full);
+    QCOMPARE(spies.sessionChanges(afterOff).sessions.size(), 2);
 }
 
 void TestUiClient::inspectNamesCookieBackend()
@@ -758,7 +841,7 @@ void TestUiClient::callsNeverBlockTheGuiThread()
 
     const QList<std::pair<const char *, std::function<void()>>> calls{
         {"start", [c] { c->start(); }},
-        {"setSessionsWanted", [c] { c->setSessionsWanted(true); }},
+        {"setSessionFeed(On)", [c] { c->setSessionFeed(SessionFeed::On); }},
         {"setBackendState", [c] { c->setBackendState(u"web"_s, u"b1"_s, BackendState::Drain); }},
         {"setBackendWeight", [c] { c->setBackendWeight(u"web"_s, u"b1"_s, 3); }},
         {"addBackend", [&] { c->addBackend(u"web"_s, backendConfig(m_instance->b3)); }},
@@ -774,7 +857,7 @@ void TestUiClient::callsNeverBlockTheGuiThread()
         {"requestTrace", [&] { c->requestTrace(key, {}, 1000); }},
         {"requestConfig", [c] { c->requestConfig(); }},
         {"reload", [c] { c->reload(); }},
-        {"setSessionsWanted(false)", [c] { c->setSessionsWanted(false); }},
+        {"setSessionFeed(Off)", [c] { c->setSessionFeed(SessionFeed::Off); }},
     };
     // Each call, five times: the fastest must take under 5 ms. A call that waits on the engine
     // is slow every time; a busy machine only preempts the odd one.

@@ -18,6 +18,8 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QRandomGenerator>
+#include <QSet>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableView>
@@ -28,7 +30,9 @@
 
 using namespace Qt::StringLiterals;
 using namespace LimpetTest;
+using Limpet::SessionChanges;
 using Limpet::SessionInfo;
+using Limpet::SessionKey;
 using Limpet::SessionTableModel;
 
 namespace {
@@ -78,7 +82,14 @@ struct Fixture
         table = view.findChild<QTableView *>(u"sessionTable"_s);
         model = table->model();
     }
-    void push(const QList<SessionInfo> &sessions) { Q_EMIT client.sessionsUpdated(sessions); }
+    void push(const QList<SessionInfo> &sessions)
+    {
+        Q_EMIT client.sessionsChanged(SessionChanges{true, sessions, {}});
+    }
+    void pushChanges(const QList<SessionInfo> &changed, const QList<SessionKey> &removed)
+    {
+        Q_EMIT client.sessionsChanged(SessionChanges{false, changed, removed});
+    }
     [[nodiscard]] QString cell(int row, int column) const
     {
         return model->index(row, column).data().toString();
@@ -122,6 +133,8 @@ private Q_SLOTS:
     void filtersByAge();
     void sortsByRequests();
     void updatesWithoutReset();
+    void appliesChanges();
+    void changesMatchWholeTables();
     void hundredThousandSessions();
     void contextMenu();
     void traceAction();
@@ -198,12 +211,14 @@ void TestUiSessions::wantsSessionsOnlyWhileVisible()
     QVERIFY(!client.sessionsWanted);
     view.show();
     QVERIFY(client.sessionsWanted);
-    QCOMPARE(client.calls, QStringList({u"sessions on"_s, u"sessions off"_s, u"sessions on"_s}));
+    // Hidden, the view keeps its table: paused, not off, so it resumes with what changed.
+    QCOMPARE(client.calls, QStringList({u"sessions on"_s, u"sessions paused"_s, u"sessions on"_s}));
 
     // Another instance: the first one stops sending its table, the new one starts.
     FakeClient other(u"other"_s);
     view.setClient(&other);
     QVERIFY(!client.sessionsWanted);
+    QCOMPARE(client.calls.last(), u"sessions off"_s);
     QVERIFY(other.sessionsWanted);
     view.setClient(nullptr);
     QVERIFY(!other.sessionsWanted);
@@ -344,6 +359,132 @@ void TestUiSessions::updatesWithoutReset()
     QCOMPARE(f.selectedKey(), u"ccc-b1-0003"_s);
 }
 
+void TestUiSessions::appliesChanges()
+{
+    Fixture f;
+    auto *source = f.view.findChild<SessionTableModel *>();
+    QVERIFY(source);
+    auto *backend = f.view.findChild<QComboBox *>(u"sessionFilterBackend"_s);
+    QVERIFY(backend);
+    QSignalSpy resets(source, &QAbstractItemModel::modelReset);
+    f.push(sample());
+    f.select("ccc-b1-0003");
+    QCOMPARE(backend->findText(u"b4"_s), -1);
+
+    // ccc moves to b2 and is seen again; bbb and fff are gone (and a key never seen); a new
+    // session on a new backend, b4.
+    QList<SessionInfo> changed{sample().at(2)};
+    changed[0].backend = u"b2"_s;
+    changed[0].requests = 41;
+    changed.append(session("ggg-b4-0007", u"b4"_s, u"10.0.0.7"_s, m_now, 1));
+    f.pushChanges(changed,
+        {SessionKey{u"web"_s, "bbb-b2-0002"}, SessionKey{u"web"_s, "fff-b1-0006"},
+            SessionKey{u"web"_s, "never-seen"}, SessionKey{u"other"_s, "aaa-b1-0001"}});
+    QCOMPARE(resets.size(), 0);
+    QCOMPARE(f.model->rowCount(), 5);
+    QCOMPARE(f.rowOf("bbb-b2-0002"), -1);
+    QCOMPARE(f.rowOf("fff-b1-0006"), -1);
+    QVERIFY(f.rowOf("aaa-b1-0001") >= 0); // same key, other pool: not this one
+    const int g = f.rowOf("ggg-b4-0007");
+    QVERIFY(g >= 0);
+    QCOMPARE(f.cell(g, SessionTableModel::ClientColumn), u"10.0.0.7"_s);
+    QCOMPARE(f.selectedKey(), u"ccc-b1-0003"_s);
+    const int c = f.rowOf("ccc-b1-0003");
+    QCOMPARE(f.cell(c, SessionTableModel::BackendColumn), u"b2"_s);
+    QCOMPARE(f.cell(c, SessionTableModel::RequestsColumn), u"41"_s);
+    QCOMPARE(f.countText(), u"5 sessions (showing 5)"_s);
+    QVERIFY(backend->findText(u"b4"_s) > 0); // the backend filter offers the new backend
+
+    // The last session of b3 goes: b3 leaves the backend filter; a removed key comes back.
+    f.pushChanges({session("bbb-b2-0002", u"b1"_s, u"10.0.0.22"_s, m_now, 1)},
+        {SessionKey{u"web"_s, "ddd-b3-0004"}});
+    QCOMPARE(backend->findText(u"b3"_s), -1);
+    QCOMPARE(f.cell(f.rowOf("bbb-b2-0002"), SessionTableModel::ClientColumn), u"10.0.0.22"_s);
+    QCOMPARE(f.model->rowCount(), 5);
+
+    // While filtered by backend, a change that moves a session to it shows it.
+    backend->setCurrentIndex(backend->findText(u"b4"_s));
+    QCOMPARE(f.model->rowCount(), 1);
+    QList<SessionInfo> moved{sample().at(0)};
+    moved[0].backend = u"b4"_s;
+    f.pushChanges(moved, {});
+    QCOMPARE(f.model->rowCount(), 2);
+    QCOMPARE(f.countText(), u"5 sessions (showing 2)"_s);
+    QCOMPARE(resets.size(), 0);
+}
+
+void TestUiSessions::changesMatchWholeTables()
+{
+    // Random changes, now and then a whole table: the model always holds exactly the table
+    // the changes describe, with each session's latest values.
+    Fixture f;
+    auto *source = f.view.findChild<SessionTableModel *>();
+    QVERIFY(source);
+    f.table->sortByColumn(SessionTableModel::RequestsColumn, Qt::DescendingOrder);
+    QRandomGenerator random(20261206);
+    QHash<QByteArray, SessionInfo> truth;
+    const QStringList backends{u"b1"_s, u"b2"_s, u"b3"_s};
+    const auto randomSession = [&](const QByteArray &key) {
+        return session(key, backends.at(random.bounded(3)),
+            u"10.0.%1.%2"_s.arg(random.bounded(4)).arg(random.bounded(250)), m_now,
+            random.bounded(1000u));
+    };
+    for (int round = 0; round < 200; ++round) {
+        if (round % 50 == 0) {
+            QList<SessionInfo> whole;
+            for (int i = 0; i < 300; ++i) {
+                if (random.bounded(2)) {
+                    const QByteArray key = "k" + QByteArray::number(random.bounded(600));
+                    whole.append(randomSession(key));
+                }
+            }
+            truth.clear();
+            for (const SessionInfo &s : std::as_const(whole))
+                truth.insert(s.key, s);
+            whole = truth.values(); // once each
+            f.push(whole);
+        } else {
+            QList<SessionKey> removed;
+            QList<SessionInfo> changed;
+            QSet<QByteArray> inRound;
+            for (int i = 0; i < 40; ++i) {
+                const QByteArray key = "k" + QByteArray::number(random.bounded(600));
+                if (random.bounded(3) == 0) {
+                    removed.append(SessionKey{u"web"_s, key});
+                    truth.remove(key);
+                } else if (!inRound.contains(key)) {
+                    inRound.insert(key);
+                    const SessionInfo s = randomSession(key);
+                    truth.insert(key, s);
+                    changed.append(s);
+                }
+            }
+            // Removals apply before changes: a key in both ends up present.
+            for (const SessionInfo &s : std::as_const(changed))
+                truth.insert(s.key, s);
+            f.pushChanges(changed, removed);
+        }
+        QCOMPARE(source->rowCount(), truth.size());
+        QCOMPARE(f.model->rowCount(), truth.size());
+        for (int row = 0; row < source->rowCount(); ++row) {
+            const SessionInfo &s = source->session(row);
+            const auto it = truth.constFind(s.key);
+            QVERIFY2(it != truth.cend(), s.key.constData());
+            QCOMPARE(s.backend, it->backend);
+            QCOMPARE(s.requests, it->requests);
+            QCOMPARE(s.client, it->client);
+            QCOMPARE(source->rowOf(u"web"_s, s.key), row);
+            QCOMPARE(source->clientText(row), it->client.toString());
+        }
+        QStringList expected;
+        for (const SessionInfo &s : std::as_const(truth))
+            expected.append(s.backend);
+        expected.sort();
+        expected.removeDuplicates();
+        QCOMPARE(source->backends(), expected);
+    }
+}
+
 void TestUiSessions::hundredThousandSessions()
 {
     constexpr int Count = 100'000;
@@ -428,6 +569,42 @@ void TestUiSessions::hundredThousandSessions()
     QVERIFY(source->rowOf(u"web"_s, "new-299") >= 0);
     QCOMPARE(source->rowOf(u"web"_s, first.at(300).key), -1);
 
+    // The same as changes (the embedded engine's way): 1% changed, 300 gone, 300 new.
+    QList<SessionInfo> changedRows;
+    for (int i = 0; i < Count - 300; i += 100) {
+        SessionInfo s = second.at(i);
+        s.requests += 2;
+        s.lastSeenMs = m_now + 2000;
+        changedRows.append(s);
+    }
+    QList<qint64> deltas;
+    for (int run = 0; run < Runs; ++run) {
+        QList<SessionKey> gone;
+        QList<SessionInfo> changes = changedRows;
+        for (int n = 0; n < 300; ++n) {
+            gone.append(SessionKey{u"web"_s,
+                run == 0 ? QByteArray("new-" + QByteArray::number(n))
+                         : QByteArray("delta-" + QByteArray::number(run - 1) + "-"
+                             + QByteArray::number(n))});
+            changes.append(session("delta-" + QByteArray::number(run) + "-" + QByteArray::number(n),
+                backends[n % 4], u"10.9.9.8"_s, m_now + 2000, 1));
+        }
+        QElapsedTimer timer;
+        timer.start();
+        f.pushChanges(changes, gone);
+        QCoreApplication::processEvents();
+        deltas.append(timer.elapsed());
+        QCOMPARE(f.selectedKey(), QString::fromUtf8(selected));
+    }
+    QCOMPARE(source->rowCount(), Count);
+    QVERIFY(source->rowOf(u"web"_s, "delta-2-299") >= 0);
+    QCOMPARE(source->rowOf(u"web"_s, "delta-1-0"), -1);
+    QCOMPARE(source->rowOf(u"web"_s, "new-0"), -1);
+    QCOMPARE(source->session(source->rowOf(u"web"_s, second.at(100).key)).requests,
+        second.at(100).requests + 2);
+    timed(second);
+    QCOMPARE(source->rowCount(), Count);
+
     // The same while filtered by backend (every update re-checks every row) and while sorted
     // by requests (updates keep the order; the sort itself is a click, printed only).
     auto *backend = f.view.findChild<QComboBox *>(u"sessionFilterBackend"_s);
@@ -452,15 +629,19 @@ void TestUiSessions::hundredThousandSessions()
 
     qInfo("100,000 sessions, ms (best of %d: all runs): first load %lld (%s); update with 1%% "
           "changed, 300 removed, 300 added %lld (%s); same, filtered by backend %lld (%s); "
-          "same, sorted by requests %lld (%s); sorting them %lld",
+          "same, sorted by requests %lld (%s); sorting them %lld; the same update as changes %lld "
+          "(%s)",
         Runs, best(loads), qPrintable(list(loads)), best(updates), qPrintable(list(updates)),
-        best(filtered), qPrintable(list(filtered)), best(sorted), qPrintable(list(sorted)), sortMs);
+        best(filtered), qPrintable(list(filtered)), best(sorted), qPrintable(list(sorted)), sortMs,
+        best(deltas), qPrintable(list(deltas)));
     QCOMPARE(resets.size(), 0);
     QCOMPARE(viewResets.size(), 0);
     QVERIFY2(best(loads) < 50, qPrintable(u"first load: "_s + list(loads)));
     QVERIFY2(best(updates) < 50, qPrintable(u"update: "_s + list(updates)));
     QVERIFY2(best(filtered) < 50, qPrintable(u"filtered update: "_s + list(filtered)));
     QVERIFY2(best(sorted) < 50, qPrintable(u"sorted update: "_s + list(sorted)));
+    // Changes cost what changed, not the table.
+    QVERIFY2(best(deltas) < 20, qPrintable(u"changes: "_s + list(deltas)));
 }
 
 void TestUiSessions::contextMenu()

@@ -1,5 +1,7 @@
 #include "session/sessiontable.h"
 
+#include <QDeadlineTimer>
+
 #include <algorithm>
 #include <vector>
 
@@ -14,6 +16,17 @@ QByteArray composite(const QString &pool, const QByteArray &key)
     return k;
 }
 
+/// Removed keys are remembered this long after a reader's latest changes() call: a reader
+/// polling every second or two never misses one, and a table nobody follows keeps none.
+constexpr qint64 FollowMs = 5000;
+
+std::atomic<quint64> nextTableId{1};
+
+qint64 steadyNowMs()
+{
+    return QDeadlineTimer::current().deadline();
+}
+
 } // namespace
 
 SessionTable::SessionTable(int maxEntries, std::chrono::seconds idle)
@@ -21,6 +34,7 @@ SessionTable::SessionTable(int maxEntries, std::chrono::seconds idle)
     , m_shards(std::make_unique<Shard[]>(static_cast<size_t>(m_shardCount)))
     , m_maxPerShard(qMax(1, maxEntries / m_shardCount))
     , m_idleMs(std::chrono::duration_cast<std::chrono::milliseconds>(idle).count())
+    , m_id(nextTableId.fetch_add(1, std::memory_order_relaxed))
 {
     // Grow the tables once, up front (about 1 MB for the default million entries), so a burst
     // of new sessions never waits for a rehash under a shard lock.
@@ -53,6 +67,15 @@ void SessionTable::dropPin(Entry &e) const
     }
 }
 
+void SessionTable::removed(Shard &shard, const QByteArray &compositeKey) const
+{
+    ++shard.removals;
+    if (steadyNowMs() < m_followedUntilMs.load(std::memory_order_relaxed))
+        shard.removedKeys.push_back(compositeKey);
+    else if (!shard.removedKeys.empty())
+        shard.removedKeys = {}; // nobody follows: changes() will see the gap and send it all
+}
+
 SessionInfo SessionTable::info(const QByteArray &compositeKey, const Entry &e)
 {
     const qsizetype zero = compositeKey.indexOf('\0');
@@ -71,7 +94,8 @@ std::optional<QString> SessionTable::touch(const QString &pool, const QByteArray
     if (it == shard.entries.end()) {
         if (shard.entries.size() >= m_maxPerShard)
             evictOldest(shard);
-        shard.entries.insert(k, Entry{backend, client, nowMs, nowMs, 1});
+        Entry &e = *shard.entries.insert(k, Entry{backend, client, nowMs, nowMs, 1});
+        changed(shard, e);
         backend->counters.sessions.fetch_add(1, std::memory_order_relaxed);
         return std::nullopt;
     }
@@ -84,6 +108,7 @@ std::optional<QString> SessionTable::touch(const QString &pool, const QByteArray
     it->client = client;
     it->lastSeenMs = nowMs;
     ++it->requests;
+    changed(shard, *it);
     return previous;
 }
 
@@ -113,6 +138,7 @@ void SessionTable::evictOldest(Shard &shard)
         if (it->lastSeenMs <= cutoff) {
             unbind(*it);
             dropPin(*it);
+            removed(shard, it.key());
             it = shard.entries.erase(it);
             ++dropped;
         } else {
@@ -130,12 +156,15 @@ int SessionTable::expire(qint64 nowMs)
         shard.entries.removeIf([&](const auto &it) {
             Entry &e = it.value();
             // A pin that ended is dropped here too (pinOf() ignores it meanwhile).
-            if (e.pinned && e.pinUntilMs != 0 && e.pinUntilMs <= nowMs)
+            if (e.pinned && e.pinUntilMs != 0 && e.pinUntilMs <= nowMs) {
                 dropPin(e);
+                changed(shard, e);
+            }
             const bool old = nowMs - e.lastSeenMs > m_idleMs;
             if (old) {
                 unbind(e);
                 dropPin(e);
+                removed(shard, it.key());
             }
             dropped += old;
             return old;
@@ -227,6 +256,7 @@ bool SessionTable::forget(const QString &pool, const QByteArray &key)
         return false;
     unbind(*it);
     dropPin(*it);
+    removed(shard, it.key());
     shard.entries.erase(it);
     return true;
 }
@@ -239,12 +269,15 @@ int SessionTable::forgetBackend(const Backend *backend)
         QMutexLocker lock(&shard.lock);
         shard.entries.removeIf([&](const auto &it) {
             Entry &e = it.value();
-            if (e.pinned.get() == backend)
+            if (e.pinned.get() == backend) {
                 dropPin(e);
+                changed(shard, e);
+            }
             const bool bound = e.backend.get() == backend;
             if (bound) {
                 unbind(e);
                 dropPin(e);
+                removed(shard, it.key());
             }
             dropped += bound;
             return bound;
@@ -274,6 +307,7 @@ SessionInfo SessionTable::pin(const QString &pool, const QByteArray &key, const 
         m_pins.fetch_add(1, std::memory_order_relaxed);
     it->pinned = pin.backend;
     it->pinUntilMs = pin.untilMs;
+    changed(shard, *it);
     return info(it.key(), it.value());
 }
 
@@ -308,8 +342,54 @@ void SessionTable::restore(
         e.pinUntilMs = saved.pinUntilMs;
         m_pins.fetch_add(1, std::memory_order_relaxed);
     }
-    shard.entries.insert(k, e);
+    changed(shard, *shard.entries.insert(k, e));
     backend->counters.sessions.fetch_add(1, std::memory_order_relaxed);
+}
+
+SessionChanges SessionTable::changes(SessionCursor &cursor) const
+{
+    // From now on removals are remembered, so none after the checks below goes unseen.
+    m_followedUntilMs.store(steadyNowMs() + FollowMs, std::memory_order_relaxed);
+    const auto shards = static_cast<std::size_t>(m_shardCount);
+    SessionChanges out;
+    out.full = cursor.table != m_id || cursor.versions.size() != shards
+        || cursor.removals.size() != shards;
+    for (std::size_t i = 0; !out.full && i < shards; ++i) {
+        const Shard &shard = m_shards[static_cast<int>(i)];
+        QMutexLocker lock(&shard.lock);
+        // The removals this reader has not seen must all still be remembered.
+        out.full = shard.removals - cursor.removals[i] > shard.removedKeys.size();
+    }
+    if (out.full) {
+        cursor.table = m_id;
+        cursor.versions.assign(shards, 0);
+        cursor.removals.assign(shards, 0);
+    }
+    for (std::size_t i = 0; i < shards; ++i) {
+        const Shard &shard = m_shards[static_cast<int>(i)];
+        QMutexLocker lock(&shard.lock);
+        const quint64 seen = cursor.versions[i];
+        if (out.full || shard.version != seen) {
+            for (auto it = shard.entries.cbegin(); it != shard.entries.cend(); ++it) {
+                if (out.full || it->version > seen)
+                    out.sessions.append(info(it.key(), it.value()));
+            }
+        }
+        if (!out.full) {
+            // The keys this reader has not seen are the last (removals - seen) remembered.
+            const quint64 unseen = shard.removals - cursor.removals[i];
+            for (auto k = shard.removedKeys.cend() - static_cast<std::ptrdiff_t>(unseen);
+                 k != shard.removedKeys.cend(); ++k) {
+                const qsizetype zero = k->indexOf('\0');
+                out.removed.append(
+                    SessionKey{QString::fromUtf8(k->first(zero)), k->sliced(zero + 1)});
+            }
+        }
+        shard.removedKeys.clear(); // handed over (or, for a full read, no longer needed)
+        cursor.versions[i] = shard.version;
+        cursor.removals[i] = shard.removals;
+    }
+    return out;
 }
 
 } // namespace Limpet

@@ -13,6 +13,7 @@
 #include <chrono>
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace Limpet {
 
@@ -35,6 +36,33 @@ struct SessionPage
 {
     int total = 0; ///< entries matching the filter
     QList<SessionInfo> sessions; ///< newest last_seen first
+};
+
+/// A session's identity: its pool and affinity key.
+struct SessionKey
+{
+    QString pool;
+    QByteArray key;
+};
+
+/// What changed in a session table since a reader last asked (SessionTable::changes()).
+struct SessionChanges
+{
+    /// `sessions` is the whole table: the reader drops what it held before. Its first read, and
+    /// whenever the removals it missed are no longer known, are full.
+    bool full = false;
+    QList<SessionInfo> sessions; ///< new or changed since the last read (full: every one)
+    QList<SessionKey> removed; ///< gone since the last read (never when full)
+
+    [[nodiscard]] bool isEmpty() const { return !full && sessions.isEmpty() && removed.isEmpty(); }
+};
+
+/// Where a reader of SessionTable::changes() stands. Starts empty (the first read is full).
+struct SessionCursor
+{
+    quint64 table = 0; ///< the table it read (each SessionTable has its own id)
+    std::vector<quint64> versions; ///< per shard: the newest change it has seen
+    std::vector<quint64> removals; ///< per shard: the removals it has seen
 };
 
 /// What an operator set for one session: go to `backend` until `untilMs` (0: for good).
@@ -85,6 +113,13 @@ public:
     /// The pin of a session still in force at `nowMs`, if any. Cheap when no session has one.
     [[nodiscard]] std::optional<SessionPin> pinOf(
         const QString &pool, const QByteArray &key, qint64 nowMs) const;
+    /// What changed since `cursor` (which it then moves on): the sessions added or changed and
+    /// the keys removed, or the whole table when the cursor is new, belongs to another table or
+    /// missed removals. Costs one pass over the keys (no copy of unchanged sessions), so a
+    /// reader polling every second sees only what moved. Removals are remembered only while
+    /// someone reads (a reader that pauses longer than a few seconds gets a full table next);
+    /// one incremental reader at a time (a second one mostly gets full tables).
+    [[nodiscard]] SessionChanges changes(SessionCursor &cursor) const;
     /// Puts back an entry saved in a state file.
     void restore(const SessionInfo &info, const BackendPtr &backend, const BackendPtr &pinned);
 
@@ -98,11 +133,18 @@ private:
         quint64 requests = 0;
         BackendPtr pinned; ///< an operator's pin or rebind
         qint64 pinUntilMs = 0; ///< 0: permanent
+        quint64 version = 0; ///< the shard's version at this entry's latest change
     };
     struct Shard
     {
         mutable QMutex lock;
         QHash<QByteArray, Entry> entries; ///< key = pool + '\0' + affinity key; guarded by lock
+        // Guarded by lock, for changes():
+        quint64 version = 0; ///< bumped by every change of an entry
+        quint64 removals = 0; ///< entries removed so far
+        /// The keys of the latest removals (the last removedKeys.size() of `removals`), kept
+        /// while a reader follows the table; mutable: changes() hands them over and drops them.
+        mutable std::vector<QByteArray> removedKeys;
     };
     /// 16 shards, or 1 for small tables so the bound is exact (each shard holds at most
     /// maxEntries / shards, so the total never exceeds maxEntries).
@@ -115,12 +157,20 @@ private:
     static void unbind(const Entry &entry);
     [[nodiscard]] static SessionInfo info(const QByteArray &compositeKey, const Entry &e);
     void dropPin(Entry &e) const;
+    /// Stamps an entry as changed. Shard lock must be held.
+    static void changed(Shard &shard, Entry &e) { e.version = ++shard.version; }
+    /// Counts (and, while a reader follows, remembers) the removal of `compositeKey`. Shard lock
+    /// must be held.
+    void removed(Shard &shard, const QByteArray &compositeKey) const;
 
     const int m_shardCount;
     std::unique_ptr<Shard[]> m_shards;
     const int m_maxPerShard;
     const qint64 m_idleMs;
     mutable std::atomic<int> m_pins{0}; ///< entries with a pin: the hot path skips the lookup at 0
+    const quint64 m_id; ///< tells tables apart in a SessionCursor
+    /// Steady-clock ms until which removed keys are remembered (changes() extends it).
+    mutable std::atomic<qint64> m_followedUntilMs{0};
 };
 
 } // namespace Limpet

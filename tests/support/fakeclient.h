@@ -25,10 +25,12 @@ public:
     QString name() const override { return m_name; }
     bool isRemote() const override { return false; }
     void start() override { started = true; }
-    void setSessionsWanted(bool wanted) override
+    void setSessionFeed(Limpet::SessionFeed feed) override
     {
-        sessionsWanted = wanted;
-        calls.append(wanted ? QStringLiteral("sessions on") : QStringLiteral("sessions off"));
+        sessionsWanted = feed == Limpet::SessionFeed::On;
+        calls.append(feed == Limpet::SessionFeed::On  ? QStringLiteral("sessions on")
+                : feed == Limpet::SessionFeed::Paused ? QStringLiteral("sessions paused")
+                                                      : QStringLiteral("sessions off"));
     }
     void setBackendState(
         const QString &pool, const QString &backend, Limpet::BackendState state) override

@@ -284,8 +284,17 @@ void ChartsView::addSnapshot(const EngineSnapshot &snapshot)
 
 void ChartsView::scheduleRedraw()
 {
-    if (!m_paused && !m_redraw->isActive())
+    // Hidden (another tab): samples are collected, charts drawn when it shows again.
+    if (!m_paused && !m_redraw->isActive() && isVisible())
         m_redraw->start();
+}
+
+void ChartsView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    // Soon, not now: the tab paints first, and the catching up comes as an event of its own
+    // (one long pause of the event loop would be two shorter ones).
+    scheduleRedraw();
 }
 
 QColor ChartsView::colorOf(const QString &id)

@@ -74,6 +74,9 @@ public:
     /// The backends with series on display, as "pool/name".
     [[nodiscard]] QStringList backends() const { return m_shownOrder; }
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     /// One backend's values in one sample; NaN: nothing to show (no previous snapshot, no
     /// response in the interval).

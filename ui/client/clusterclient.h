@@ -51,13 +51,23 @@ struct InspectAnswer
     QString summary;
 };
 
+/// What the Sessions view wants of an instance's session table.
+enum class SessionFeed {
+    Off, ///< nothing; the next On starts with the whole table
+    /// Nothing for now (the view is hidden), but the view keeps its table: On resumes with what
+    /// changed meanwhile, when the transport can tell (else the whole table).
+    Paused,
+    On, ///< the table, then its changes, about once a second
+};
+
 /// One instance the UI manages, behind one interface with two transports: the embedded engine
 /// in this process (EmbeddedClient) and a remote `limpet --no-gui` through its admin API
 /// (RemoteClient). Every view works the same on both.
 ///
 /// Nothing here blocks the GUI thread: requests return at once and their answers come as
 /// signals; live data is pushed in batches (decisions and events at most ~10 times a second,
-/// snapshots ~2 times a second, the session table ~once a second while someone wants it).
+/// snapshots ~2 times a second, the session table's changes ~once a second while someone wants
+/// them).
 class ClusterClient : public QObject
 {
     Q_OBJECT
@@ -75,8 +85,8 @@ public:
     /// Starts the live updates.
     virtual void start() = 0;
 
-    /// The Sessions view wants the whole session table (sessionsUpdated); off by default.
-    virtual void setSessionsWanted(bool wanted) = 0;
+    /// What the Sessions view wants of the session table (sessionsChanged); Off by default.
+    virtual void setSessionFeed(SessionFeed feed) = 0;
 
     virtual void setBackendState(const QString &pool, const QString &backend, BackendState state)
         = 0;
@@ -98,8 +108,9 @@ Q_SIGNALS:
     /// Connected (true) or lost (false, with why). The embedded client is always connected.
     void connectionChanged(bool connected, const QString &error);
     void snapshotUpdated(const Limpet::EngineSnapshot &snapshot);
-    /// The whole session table (only while setSessionsWanted(true)).
-    void sessionsUpdated(const QList<Limpet::SessionInfo> &sessions);
+    /// The session table (only while the feed is On): the whole of it first (full),
+    /// then what changed, as the transport can tell (a remote instance sends it whole).
+    void sessionsChanged(const Limpet::SessionChanges &changes);
     /// New decisions, oldest first.
     void decisionsArrived(const QList<Limpet::TraceRecord> &decisions);
     /// New events, oldest first.
@@ -118,6 +129,7 @@ Q_SIGNALS:
 
 Q_DECLARE_METATYPE(Limpet::EngineSnapshot)
 Q_DECLARE_METATYPE(Limpet::SessionInfo)
+Q_DECLARE_METATYPE(Limpet::SessionChanges)
 Q_DECLARE_METATYPE(Limpet::TraceRecord)
 Q_DECLARE_METATYPE(Limpet::EngineEvent)
 Q_DECLARE_METATYPE(Limpet::InspectAnswer)
@@ -130,6 +142,7 @@ inline void registerClusterClientMetaTypes()
 {
     qRegisterMetaType<Limpet::EngineSnapshot>();
     qRegisterMetaType<Limpet::SessionInfo>();
+    qRegisterMetaType<Limpet::SessionChanges>();
     qRegisterMetaType<Limpet::TraceRecord>();
     qRegisterMetaType<Limpet::EngineEvent>();
     qRegisterMetaType<Limpet::InspectAnswer>();

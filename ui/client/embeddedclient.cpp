@@ -16,7 +16,7 @@ EmbeddedClient::EmbeddedClient(Engine *engine, QObject *parent)
     // The poller emits in its thread: these connections are queued to this (GUI) thread.
     connect(m_poller, &EmbeddedPoller::connectionChanged, this, &ClusterClient::connectionChanged);
     connect(m_poller, &EmbeddedPoller::snapshotUpdated, this, &ClusterClient::snapshotUpdated);
-    connect(m_poller, &EmbeddedPoller::sessionsUpdated, this, &ClusterClient::sessionsUpdated);
+    connect(m_poller, &EmbeddedPoller::sessionsChanged, this, &ClusterClient::sessionsChanged);
     connect(m_poller, &EmbeddedPoller::decisionsArrived, this, &ClusterClient::decisionsArrived);
     connect(m_poller, &EmbeddedPoller::eventsArrived, this, &ClusterClient::eventsArrived);
     connect(m_poller, &EmbeddedPoller::traceReady, this, &ClusterClient::traceReady);
@@ -51,9 +51,9 @@ void EmbeddedClient::start()
     post([](EmbeddedPoller &p) { p.start(); });
 }
 
-void EmbeddedClient::setSessionsWanted(bool wanted)
+void EmbeddedClient::setSessionFeed(SessionFeed feed)
 {
-    post([wanted](EmbeddedPoller &p) { p.setSessionsWanted(wanted); });
+    post([feed](EmbeddedPoller &p) { p.setSessionFeed(feed); });
 }
 
 void EmbeddedClient::setBackendState(

@@ -29,7 +29,7 @@ public:
     [[nodiscard]] bool isRemote() const override { return false; }
     void start() override;
 
-    void setSessionsWanted(bool wanted) override;
+    void setSessionFeed(SessionFeed feed) override;
 
     void setBackendState(const QString &pool, const QString &backend, BackendState state) override;
     void setBackendWeight(const QString &pool, const QString &backend, int weight) override;

@@ -7,6 +7,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <utility>
 
 using namespace std::chrono_literals;
 
@@ -17,6 +18,12 @@ namespace {
 constexpr std::chrono::milliseconds RecordInterval = 100ms;
 constexpr std::chrono::milliseconds SnapshotInterval = 500ms;
 constexpr std::chrono::milliseconds SessionInterval = 1000ms;
+/// While the Sessions view is hidden: often enough that no removal is missed (the table keeps
+/// them 5 s for its reader), seldom enough to cost little.
+constexpr std::chrono::milliseconds PausedSessionInterval = 2000ms;
+/// Changes kept for a hidden view beyond this many sessions are dropped: it gets the whole
+/// table when it shows again (cheaper than following a table that changes wholesale).
+constexpr qsizetype MaxPendingSessions = 100'000;
 /// Decisions handed over per poll: a burst beyond that keeps only its newest (the views show a
 /// bounded window anyway).
 constexpr int MaxDecisionsPerBatch = 2000;
@@ -64,22 +71,39 @@ void EmbeddedPoller::start()
     connect(m_sessionTimer, &QTimer::timeout, this, &EmbeddedPoller::pollSessions);
     Q_EMIT connectionChanged(true, {});
     pollSnapshot();
-    setSessionsWanted(m_sessionsWanted);
+    setSessionFeed(m_sessionFeed);
 }
 
-void EmbeddedPoller::setSessionsWanted(bool wanted)
+void EmbeddedPoller::setSessionFeed(SessionFeed feed)
 {
-    m_sessionsWanted = wanted;
+    m_sessionFeed = feed;
     if (!m_sessionTimer)
         return; // start() looks at it
-    if (!wanted) {
+    switch (feed) {
+    case SessionFeed::Off:
         m_sessionTimer->stop();
+        dropPendingSessions(); // the next reader starts from the whole table
         return;
-    }
-    if (!m_sessionTimer->isActive()) {
+    case SessionFeed::Paused:
+        // Keep following (so On resumes with the changes), unless nothing was ever sent.
+        if (m_sessionCursor.table != 0)
+            m_sessionTimer->start(PausedSessionInterval);
+        else
+            m_sessionTimer->stop();
+        return;
+    case SessionFeed::On:
         m_sessionTimer->start(SessionInterval);
         pollSessions(); // the view that asked shows something at once
+        return;
     }
+}
+
+void EmbeddedPoller::dropPendingSessions()
+{
+    m_sessionCursor = {};
+    m_pendingFull = false;
+    m_pending.clear();
+    m_pendingRemoved.clear();
 }
 
 void EmbeddedPoller::pollRecords()
@@ -107,8 +131,41 @@ void EmbeddedPoller::pollSnapshot()
 
 void EmbeddedPoller::pollSessions()
 {
-    if (m_sessionsWanted)
-        Q_EMIT sessionsUpdated(m_engine->sessions());
+    if (m_sessionFeed == SessionFeed::Off)
+        return;
+    SessionChanges changes = m_engine->sessionChanges(m_sessionCursor);
+    const bool pending = m_pendingFull || !m_pending.isEmpty() || !m_pendingRemoved.isEmpty();
+    if (m_sessionFeed == SessionFeed::On && !pending) {
+        if (!changes.isEmpty())
+            Q_EMIT sessionsChanged(changes);
+        return;
+    }
+    // Merged with what is pending: removals before changes, as a reader applies them.
+    if (changes.full) {
+        m_pendingFull = true;
+        m_pending.clear();
+        m_pendingRemoved.clear();
+    }
+    for (const SessionKey &k : std::as_const(changes.removed)) {
+        const QByteArray id = k.pool.toUtf8() + '\0' + k.key;
+        m_pending.remove(id);
+        if (!m_pendingFull)
+            m_pendingRemoved.insert(id, k);
+    }
+    for (SessionInfo &s : changes.sessions) {
+        const QByteArray id = s.pool.toUtf8() + '\0' + s.key;
+        m_pending.insert(id, std::move(s));
+    }
+    if (m_sessionFeed == SessionFeed::Paused) {
+        if (m_pending.size() + m_pendingRemoved.size() > MaxPendingSessions) {
+            dropPendingSessions();
+            m_sessionTimer->stop(); // On starts over from the whole table
+        }
+        return;
+    }
+    const SessionChanges merged{std::exchange(m_pendingFull, false),
+        std::exchange(m_pending, {}).values(), std::exchange(m_pendingRemoved, {}).values()};
+    Q_EMIT sessionsChanged(merged);
 }
 
 Controller *EmbeddedPoller::control(const QString &what)

@@ -2,6 +2,7 @@
 
 #include "client/clusterclient.h"
 
+#include <QHash>
 #include <QObject>
 
 class QTimer;
@@ -11,9 +12,9 @@ namespace Limpet {
 class Engine;
 
 /// The embedded engine's side of EmbeddedClient: lives in the client's own thread, reads the
-/// engine there (decisions and events every 100 ms, a snapshot every 500 ms, the session table
-/// every second while wanted) and runs the operations there, so the GUI thread never waits on
-/// an engine lock or a big copy. Everything it learns leaves through its signals (queued to the
+/// engine there (decisions and events every 100 ms, a snapshot every 500 ms, the session table's
+/// changes every second while wanted) and runs the operations there, so the GUI thread never waits
+/// on an engine lock or a big copy. Everything it learns leaves through its signals (queued to the
 /// client). Every function belongs to the poller's thread.
 class EmbeddedPoller final : public QObject
 {
@@ -27,7 +28,7 @@ public:
 
     /// Starts the timers; live data starts from now (earlier decisions: requestTrace()).
     void start();
-    void setSessionsWanted(bool wanted);
+    void setSessionFeed(SessionFeed feed);
 
     void setBackendState(const QString &pool, const QString &backend, BackendState state);
     void setBackendWeight(const QString &pool, const QString &backend, int weight);
@@ -44,7 +45,7 @@ public:
 Q_SIGNALS:
     void connectionChanged(bool connected, const QString &error);
     void snapshotUpdated(const Limpet::EngineSnapshot &snapshot);
-    void sessionsUpdated(const QList<Limpet::SessionInfo> &sessions);
+    void sessionsChanged(const Limpet::SessionChanges &changes);
     void decisionsArrived(const QList<Limpet::TraceRecord> &decisions);
     void eventsArrived(const QList<Limpet::EngineEvent> &events);
     void traceReady(
@@ -57,6 +58,8 @@ private:
     void pollRecords();
     void pollSnapshot();
     void pollSessions();
+    /// Forgets where the session table was read and what was pending: the next read is full.
+    void dropPendingSessions();
     /// The engine's control(), when it runs; otherwise reports `what` as failed and returns null.
     [[nodiscard]] Controller *control(const QString &what);
 
@@ -65,9 +68,14 @@ private:
     QTimer *m_snapshotTimer = nullptr;
     QTimer *m_sessionTimer = nullptr;
     bool m_started = false;
-    bool m_sessionsWanted = false;
+    SessionFeed m_sessionFeed = SessionFeed::Off;
     quint64 m_decisionsSeen = 0; ///< Engine::decisionsSince's count at the last poll
     quint64 m_lastEventId = 0;
+    SessionCursor m_sessionCursor; ///< where the session table was read up to
+    // What changed while the feed was paused, merged, for when it is On again:
+    bool m_pendingFull = false; ///< m_pending is the whole table
+    QHash<QByteArray, SessionInfo> m_pending; ///< by pool + '\0' + key
+    QHash<QByteArray, SessionKey> m_pendingRemoved;
 };
 
 } // namespace Limpet

@@ -504,8 +504,10 @@ void RemoteClient::scheduleReconnect()
 
 // The session table
 
-void RemoteClient::setSessionsWanted(bool wanted)
+void RemoteClient::setSessionFeed(SessionFeed feed)
 {
+    // The API has no change feed: paused is off, and On fetches the whole table again.
+    const bool wanted = feed == SessionFeed::On;
     if (wanted == m_sessionsWanted)
         return;
     m_sessionsWanted = wanted;
@@ -566,8 +568,9 @@ void RemoteClient::fetchSessionPage(int offset, quint64 generation)
             }
             m_sessionsBusy = false;
             m_sessionSeen.clear();
-            const QList<SessionInfo> sessions = std::exchange(m_sessionPages, {});
-            Q_EMIT sessionsUpdated(sessions);
+            // The API has no change feed: the whole table each time (the view diffs it).
+            const SessionChanges changes{true, std::exchange(m_sessionPages, {}), {}};
+            Q_EMIT sessionsChanged(changes);
             m_sessionTimer->start(SessionInterval);
         });
 }

@@ -20,6 +20,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace Limpet {
@@ -178,6 +180,7 @@ void InspectorView::setClient(ClusterClient *client)
     while (m_recent->count() > 1)
         m_recent->removeItem(1);
     m_recentIds.clear();
+    m_hiddenRecent.clear();
     if (!client)
         return;
     m_connections = {
@@ -301,7 +304,27 @@ void InspectorView::onDecisions(const QList<TraceRecord> &decisions)
         if (eq > 0)
             hint.cookieName = d.setCookie.left(eq).trimmed();
     }
+    if (isVisible()) {
+        addRecent(decisions);
+        return;
+    }
+    // Hidden: keep only what could make it into the list (a few times its length, as some
+    // are repeats or carry no cookie).
+    constexpr qsizetype Keep = 4 * MaxRecentRequests;
+    m_hiddenRecent += decisions.size() > Keep ? decisions.last(Keep) : decisions;
+    if (m_hiddenRecent.size() > 2 * Keep)
+        m_hiddenRecent = m_hiddenRecent.last(Keep);
+}
 
+void InspectorView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (!m_hiddenRecent.isEmpty())
+        addRecent(std::exchange(m_hiddenRecent, {}));
+}
+
+void InspectorView::addRecent(const QList<TraceRecord> &decisions)
+{
     // Only the newest requests can make it into the list: walk the batch from its end.
     QList<TraceRecord> fresh; // oldest first
     QStringList freshIds; // newest first, as the list shows them

@@ -40,9 +40,14 @@ public Q_SLOTS:
     /// Reads the pasted text into the tables and sends the dry run (Ctrl+Return).
     void inspect();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void onSnapshot(const EngineSnapshot &snapshot);
     void onDecisions(const QList<TraceRecord> &decisions);
+    /// Puts the newest requests of `decisions` (oldest first) in the recent requests list.
+    void addRecent(const QList<TraceRecord> &decisions);
     void onInspectReady(const InspectAnswer &answer);
     void pickRecent(int index);
     void showDryRunMessage(const QString &message);
@@ -71,6 +76,9 @@ private:
     QHash<QString, PoolHint> m_pools; ///< by pool name: mode from snapshots, cookie from decisions
     QList<BackendHint> m_backends;
     QStringList m_recentIds; ///< pool, key and path of each recent request, newest first
+    /// The newest decisions that came while the view was hidden (the list is filled when it
+    /// shows: a hidden tab costs the GUI thread nothing but the pool hints).
+    QList<TraceRecord> m_hiddenRecent;
     bool m_waiting = false; ///< a dry run was sent and its answer has not come
 };
 

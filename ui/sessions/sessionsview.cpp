@@ -165,14 +165,13 @@ void SessionsView::setClient(ClusterClient *client)
         return;
     if (m_client) {
         disconnect(m_client, nullptr, this, nullptr);
-        if (m_wanted)
-            m_client->setSessionsWanted(false);
+        m_client->setSessionFeed(SessionFeed::Off); // the table goes (m_model->clear())
     }
     m_wanted = false;
     m_client = client;
     m_model->clear();
     if (m_client)
-        connect(m_client, &ClusterClient::sessionsUpdated, this, &SessionsView::applySessions);
+        connect(m_client, &ClusterClient::sessionsChanged, this, &SessionsView::applySessions);
     updateWanted();
     updateCount();
     updateActions();
@@ -201,12 +200,13 @@ void SessionsView::updateWanted()
     if (!m_client || m_wanted == m_shown)
         return;
     m_wanted = m_shown;
-    m_client->setSessionsWanted(m_wanted);
+    // Hidden, the view keeps its table: the client pauses, and resumes with what changed.
+    m_client->setSessionFeed(m_wanted ? SessionFeed::On : SessionFeed::Paused);
 }
 
-void SessionsView::applySessions(const QList<SessionInfo> &sessions)
+void SessionsView::applySessions(const SessionChanges &changes)
 {
-    m_model->setSessions(sessions);
+    m_model->applyChanges(changes);
     if (m_proxy->isFiltering())
         m_proxy->refilter();
     if (m_proxy->sortedColumn() >= 0 && m_model->rowCount() <= AutoSortRowLimit

@@ -51,7 +51,7 @@ protected:
     void hideEvent(QHideEvent *event) override;
 
 private:
-    void applySessions(const QList<SessionInfo> &sessions);
+    void applySessions(const SessionChanges &changes);
     void setShown(bool shown);
     void updateWanted();
     void updateCount();
@@ -65,7 +65,7 @@ private:
 
     QPointer<ClusterClient> m_client;
     bool m_shown = false;
-    bool m_wanted = false; ///< what m_client was last told (setSessionsWanted)
+    bool m_wanted = false; ///< what m_client was last told: On (true) or Paused (false)
     SessionTableModel *m_model;
     SessionFilterModel *m_proxy;
     QLineEdit *m_text;

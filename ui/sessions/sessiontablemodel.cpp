@@ -62,23 +62,6 @@ void eraseRows(std::vector<T> &v, int first, int last)
         v.erase(v.begin() + first, v.begin() + last + 1);
 }
 
-/// Adds the (pool, backend) of `s` to `backends` unless it is there. Strings of one table
-/// usually share their data, so comparing data pointers settles most sessions.
-void noteBackend(QList<std::pair<QString, QString>> &backends, const SessionInfo &s)
-{
-    if (s.backend.isEmpty())
-        return;
-    for (const auto &[pool, backend] : std::as_const(backends)) {
-        if (backend.constData() == s.backend.constData() && pool.constData() == s.pool.constData())
-            return;
-    }
-    for (const auto &[pool, backend] : std::as_const(backends)) {
-        if (backend == s.backend && pool == s.pool)
-            return;
-    }
-    backends.append({s.pool, s.backend});
-}
-
 } // namespace
 
 SessionTableModel::SessionTableModel(QObject *parent)
@@ -100,15 +83,13 @@ void SessionTableModel::setSessions(const QList<SessionInfo> &sessions)
         addedItems.reserve(std::size_t(sessions.size()));
         addedHashes.reserve(std::size_t(sessions.size()));
     }
-    Backends backends;
     // The table usually comes in the order of the previous one: the session that followed the
     // previous match is tried before the index.
     qsizetype next = 0;
     for (qsizetype j = 0; j < sessions.size(); ++j) {
         const SessionInfo &s = sessions.at(j);
-        noteBackend(backends, s);
         int row = -1;
-        if (next < m_items.size()) {
+        if (next < m_items.size() && m_itemRow[std::size_t(next)] >= 0) {
             const SessionInfo &o = m_items.at(next);
             if (o.key == s.key && o.pool == s.pool)
                 row = m_itemRow[std::size_t(next)];
@@ -143,30 +124,125 @@ void SessionTableModel::setSessions(const QList<SessionInfo> &sessions)
 
     // The rows left switch to the new table at once; those whose values differ say so.
     m_items = sessions;
+    m_freeItems.clear();
     m_rowItem.swap(m_nextRowItem);
     emitChanged();
-
-    if (!addedItems.empty()) {
-        const int first = rowCount();
-        beginInsertRows({}, first, first + static_cast<int>(addedItems.size()) - 1);
-        const std::size_t rows = m_rowItem.size() + addedItems.size();
-        m_rowItem.reserve(rows);
-        m_rowSlot.reserve(rows);
-        m_slotHash.reserve(rows);
-        m_slotRow.reserve(rows);
-        reserveIndex(rows);
-        for (std::size_t k = 0; k < addedItems.size(); ++k) {
-            m_rowItem.push_back(addedItems[k]);
-            indexRow(static_cast<int>(m_rowItem.size()) - 1, addedHashes[k]);
-        }
-        if (!m_clientText.empty())
-            m_clientText.resize(m_rowItem.size());
-        endInsertRows();
-    }
     m_itemRow.assign(std::size_t(m_items.size()), -1);
+    appendRows(addedItems, addedHashes);
     for (std::size_t row = 0; row < m_rowItem.size(); ++row)
         m_itemRow[std::size_t(m_rowItem[row])] = int(row);
-    setBackends(std::move(backends));
+
+    std::fill(m_backendRows.begin(), m_backendRows.end(), 0);
+    for (std::size_t row = 0; row < m_rowItem.size(); ++row)
+        countBackend(session(int(row)), 1);
+    updateBackends();
+}
+
+void SessionTableModel::applyChanges(const SessionChanges &changes)
+{
+    if (changes.full) {
+        setSessions(changes.sessions);
+        return;
+    }
+    const std::size_t oldRows = m_rowItem.size();
+    bool gone = false;
+    if (!changes.removed.isEmpty()) {
+        m_nextRowItem = m_rowItem;
+        m_changed.assign(oldRows, 0);
+        for (const SessionKey &k : changes.removed) {
+            const int row = rowOf(k.pool, k.key);
+            if (row < 0 || m_nextRowItem[std::size_t(row)] < 0)
+                continue;
+            m_nextRowItem[std::size_t(row)] = -1;
+            gone = true;
+        }
+    }
+    if (gone) {
+        // The rows' items stay readable until the rows are gone; then they are free.
+        std::vector<int> freed;
+        for (std::size_t row = 0; row < oldRows; ++row) {
+            if (m_nextRowItem[row] < 0)
+                freed.push_back(m_rowItem[row]);
+        }
+        removeGone(); // also takes the rows out of m_rowItem (it moves with m_nextRowItem)
+        for (int item : freed) {
+            countBackend(m_items.at(item), -1);
+            m_items[item] = SessionInfo();
+            m_itemRow[std::size_t(item)] = -1;
+            m_freeItems.push_back(item);
+        }
+        for (std::size_t row = 0; row < m_rowItem.size(); ++row)
+            m_itemRow[std::size_t(m_rowItem[row])] = int(row);
+    }
+
+    m_changed.assign(m_rowItem.size(), 0);
+    bool anyChanged = false;
+    std::vector<int> addedItems;
+    std::vector<size_t> addedHashes;
+    for (const SessionInfo &s : changes.sessions) {
+        const size_t hash = hashOf(s.pool, s.key);
+        const int row = find(hash, [&](int r) {
+            const SessionInfo &o = session(r);
+            return o.key == s.key && o.pool == s.pool;
+        });
+        if (row < 0) {
+            addedItems.push_back(newItem(s));
+            addedHashes.push_back(hash);
+            countBackend(s, 1);
+            continue;
+        }
+        SessionInfo &o = m_items[m_rowItem[std::size_t(row)]];
+        if (sameValues(o, s))
+            continue;
+        if (!m_clientText.empty() && o.client != s.client)
+            m_clientText[std::size_t(row)].clear();
+        if (o.backend != s.backend || o.pool != s.pool) {
+            countBackend(o, -1);
+            countBackend(s, 1);
+        }
+        o = s;
+        m_changed[std::size_t(row)] = 1;
+        anyChanged = true;
+    }
+    if (anyChanged)
+        emitChanged();
+    appendRows(addedItems, addedHashes);
+    updateBackends();
+}
+
+int SessionTableModel::newItem(const SessionInfo &s)
+{
+    if (m_freeItems.empty()) {
+        m_items.append(s);
+        m_itemRow.push_back(-1);
+        return static_cast<int>(m_items.size()) - 1;
+    }
+    const int item = m_freeItems.back();
+    m_freeItems.pop_back();
+    m_items[item] = s;
+    return item;
+}
+
+void SessionTableModel::appendRows(const std::vector<int> &items, const std::vector<size_t> &hashes)
+{
+    if (items.empty())
+        return;
+    const int first = rowCount();
+    beginInsertRows({}, first, first + static_cast<int>(items.size()) - 1);
+    const std::size_t rows = m_rowItem.size() + items.size();
+    m_rowItem.reserve(rows);
+    m_rowSlot.reserve(rows);
+    m_slotHash.reserve(rows);
+    m_slotRow.reserve(rows);
+    reserveIndex(rows);
+    for (std::size_t k = 0; k < items.size(); ++k) {
+        m_rowItem.push_back(items[k]);
+        m_itemRow[std::size_t(items[k])] = static_cast<int>(m_rowItem.size()) - 1;
+        indexRow(static_cast<int>(m_rowItem.size()) - 1, hashes[k]);
+    }
+    if (!m_clientText.empty())
+        m_clientText.resize(m_rowItem.size());
+    endInsertRows();
 }
 
 void SessionTableModel::removeGone()
@@ -267,6 +343,7 @@ void SessionTableModel::clear()
 {
     beginResetModel();
     m_items.clear();
+    m_freeItems.clear();
     m_rowItem.clear();
     m_itemRow.clear();
     m_clientText.clear();
@@ -276,7 +353,9 @@ void SessionTableModel::clear()
     m_freeSlots.clear();
     m_rowSlot.clear();
     endResetModel();
-    setBackends({});
+    m_backendPairs.clear();
+    m_backendRows.clear();
+    updateBackends();
 }
 
 size_t SessionTableModel::hashOf(const QString &pool, const QByteArray &key) const
@@ -376,8 +455,41 @@ void SessionTableModel::renumberSlots(int first)
         m_slotRow[std::size_t(m_rowSlot[row])] = int(row);
 }
 
-void SessionTableModel::setBackends(Backends backends)
+int SessionTableModel::backendIndex(const SessionInfo &s)
 {
+    if (s.backend.isEmpty())
+        return -1;
+    // Strings of one table usually share their data: comparing data pointers settles most.
+    const auto count = static_cast<int>(m_backendPairs.size());
+    for (int i = 0; i < count; ++i) {
+        const auto &[pool, backend] = m_backendPairs.at(i);
+        if (backend.constData() == s.backend.constData() && pool.constData() == s.pool.constData())
+            return i;
+    }
+    for (int i = 0; i < count; ++i) {
+        const auto &[pool, backend] = m_backendPairs.at(i);
+        if (backend == s.backend && pool == s.pool)
+            return i;
+    }
+    m_backendPairs.append({s.pool, s.backend});
+    m_backendRows.push_back(0);
+    return count;
+}
+
+void SessionTableModel::countBackend(const SessionInfo &s, int delta)
+{
+    const int i = backendIndex(s);
+    if (i >= 0)
+        m_backendRows[std::size_t(i)] += delta;
+}
+
+void SessionTableModel::updateBackends()
+{
+    Backends backends;
+    for (std::size_t i = 0; i < m_backendRows.size(); ++i) {
+        if (m_backendRows[i] > 0)
+            backends.append(m_backendPairs.at(qsizetype(i)));
+    }
     std::sort(backends.begin(), backends.end());
     if (backends == m_backends)
         return;

@@ -12,7 +12,8 @@
 namespace Limpet {
 
 /// The session table of one instance, one row per session (pool + affinity key), built to
-/// follow a table of 100,000 sessions sent whole every second.
+/// follow a table of 100,000 sessions, sent whole every second (a remote instance) or as what
+/// changed (the embedded engine: applyChanges()).
 ///
 /// setSessions() applies a table incrementally: rows are matched by pool and key (in the
 /// previous table's order first, then through a hash index), a changed row emits dataChanged,
@@ -49,6 +50,11 @@ public:
 
     /// Makes the model show `sessions`, the whole table (a key appears once per pool).
     void setSessions(const QList<SessionInfo> &sessions);
+    /// Applies what changed (ClusterClient::sessionsChanged): a full table through
+    /// setSessions(), otherwise the removals, then the changed sessions (a key the model does
+    /// not hold is added). Costs the changes, not the table: no pass over unchanged rows but
+    /// one renumbering when rows go.
+    void applyChanges(const SessionChanges &changes);
     /// Drops every row (a model reset): another instance's table follows.
     void clear();
     /// Puts the rows in a new order: `order[i]` is the row that becomes row i. `order` must be a
@@ -104,9 +110,21 @@ private:
     void emitChanged();
     /// Puts the rows in `order` (a permutation of every row) within one layout change.
     void applyOrder(const std::vector<int> &order, LayoutChangeHint hint);
-    void setBackends(Backends backends);
+    /// Publishes the (pool, backend) pairs that have rows (m_backendRows).
+    void updateBackends();
+    /// The index of the (pool, backend) of `s` in m_backendPairs (added when new); -1 when it
+    /// has no backend.
+    int backendIndex(const SessionInfo &s);
+    void countBackend(const SessionInfo &s, int delta);
+    /// Appends rows for the items `items` (indexes in m_items), whose keys hash to `hashes`.
+    void appendRows(const std::vector<int> &items, const std::vector<size_t> &hashes);
+    /// An index in m_items for a new session: a free one, or a new one at the end.
+    int newItem(const SessionInfo &s);
 
-    QList<SessionInfo> m_items; ///< the latest table, as received
+    /// The latest table, as received, then changed in place by applyChanges(); the items of
+    /// removed rows are free (m_freeItems) until a new session takes them.
+    QList<SessionInfo> m_items;
+    std::vector<int> m_freeItems;
     std::vector<int> m_rowItem; ///< row → index in m_items
     std::vector<int> m_itemRow; ///< index in m_items → row
     mutable std::vector<QString> m_clientText; ///< row → client as text; empty until needed
@@ -120,7 +138,9 @@ private:
     std::vector<int> m_rowSlot; ///< row → slot
     size_t m_seed;
 
-    Backends m_backends;
+    Backends m_backends; ///< the pairs with rows, sorted
+    Backends m_backendPairs; ///< every pair seen since the last full table
+    std::vector<int> m_backendRows; ///< rows per pair of m_backendPairs
 
     // Scratch space of setSessions() and applyOrder(), kept between calls: fresh memory of this
     // size costs page faults every time.
