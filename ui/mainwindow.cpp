@@ -91,7 +91,13 @@ MainWindow::MainWindow(QList<ClusterClient *> clients, QWidget *parent)
     updateStatus();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The remote clients the window owns (File → Connect) go with its children, after this body
+    // and the members it reads: they must not call back into it then.
+    for (RemoteClient *client : findChildren<RemoteClient *>(Qt::FindDirectChildrenOnly))
+        disconnect(client, nullptr, this, nullptr);
+}
 
 QIcon MainWindow::applicationIcon()
 {
