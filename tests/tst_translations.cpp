@@ -1,7 +1,9 @@
 // The window's translations: every string of ui/ and app/ translated into each language, with the
 // placeholders of its source, and the released .qm saying what an Italian, French or German user
-// reads. lupdate runs over the current sources into copies of the .ts files, so a tr() string added
-// after the last translations/update.sh fails here until it is translated.
+// reads. English, the source language, has a file of plural forms only ("%n session(s)" → "1
+// session"), checked the same way. lupdate runs over the current sources into copies of the .ts
+// files, so a tr() string added after the last translations/update.sh fails here until it is
+// translated.
 
 #include <QCoreApplication>
 #include <QDir>
@@ -176,16 +178,21 @@ class tst_Translations final : public QObject
 
 private Q_SLOTS:
     void initTestCase();
+    void englishPluralsOnly();
     void complete_data();
     void complete();
     void placeholdersKept_data();
     void placeholdersKept();
     void released_data();
     void released();
+    void englishLocales_data();
+    void englishLocales();
     void cleanup();
 
 private:
     void languageRows();
+    /// lrelease of the committed limpet_<lang>.ts into <work>/qm (once); what went wrong, if any.
+    QString release(const QString &lang);
 
     QString m_sourceDir;
     QTemporaryDir m_work;
@@ -201,6 +208,7 @@ void tst_Translations::languageRows()
     QTest::newRow("it") << u"it"_s << 2;
     QTest::newRow("fr") << u"fr"_s << 2;
     QTest::newRow("de") << u"de"_s << 2;
+    QTest::newRow("en") << u"en"_s << 2;
 }
 
 void tst_Translations::initTestCase()
@@ -215,27 +223,57 @@ void tst_Translations::initTestCase()
     const QString lupdate = findQtTool(u"lupdate"_s);
     QVERIFY2(!lupdate.isEmpty(), "lupdate not found (Debian: qt6-l10n-tools)");
 
-    // The same extraction as translations/update.sh, into copies of the three files.
-    QStringList arguments = {u"-silent"_s, u"-no-obsolete"_s, u"-locations"_s, u"relative"_s,
-        u"-extensions"_s, u"cpp,h,ui"_s, u"ui"_s, u"app"_s, u"-ts"_s};
-    for (const QString &lang : {u"it"_s, u"fr"_s, u"de"_s}) {
+    // The same extraction as translations/update.sh, into copies of the files: the three
+    // translations, then the English plural forms (-pluralonly).
+    const QStringList options = {u"-silent"_s, u"-no-obsolete"_s, u"-locations"_s, u"relative"_s,
+        u"-extensions"_s, u"cpp,h,ui"_s};
+    const auto copyOf = [this](const QString &lang) {
         const QString name = u"limpet_"_s + lang + u".ts"_s;
         const QString copy = m_work.filePath(name);
-        QVERIFY(QFile::copy(m_sourceDir + u"/translations/"_s + name, copy));
-        QVERIFY(QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner));
+        if (!QFile::copy(m_sourceDir + u"/translations/"_s + name, copy)
+            || !QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner))
+            return QString();
+        return copy;
+    };
+    QStringList arguments = options + QStringList{u"ui"_s, u"app"_s, u"-ts"_s};
+    for (const QString &lang : {u"it"_s, u"fr"_s, u"de"_s}) {
+        const QString copy = copyOf(lang);
+        QVERIFY2(!copy.isEmpty(), qPrintable(lang));
         arguments.append(copy);
     }
-    const QString error = run(lupdate, arguments, m_sourceDir);
+    QString error = run(lupdate, arguments, m_sourceDir);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const QString english = copyOf(u"en"_s);
+    QVERIFY2(!english.isEmpty(), "no translations/limpet_en.ts");
+    error = run(lupdate,
+        options + QStringList{u"-pluralonly"_s, u"ui"_s, u"app"_s, u"-ts"_s, english}, m_sourceDir);
     QVERIFY2(error.isEmpty(), qPrintable(error));
 
-    for (const QString &lang : {u"it"_s, u"fr"_s, u"de"_s}) {
+    for (const QString &lang : {u"it"_s, u"fr"_s, u"de"_s, u"en"_s}) {
         TsFile ts = readTs(m_work.filePath(u"limpet_"_s + lang + u".ts"_s));
         QVERIFY2(ts.error.isEmpty(), qPrintable(ts.error));
         QVERIFY2(ts.language.startsWith(lang), qPrintable(ts.language));
         // Far fewer would mean lupdate scanned the wrong folders.
-        QVERIFY2(ts.messages.size() > 100, qPrintable(QString::number(ts.messages.size())));
+        const qsizetype atLeast = lang == u"en"_s ? 10 : 100;
+        QVERIFY2(ts.messages.size() > atLeast, qPrintable(QString::number(ts.messages.size())));
         m_updated.emplace(lang, std::move(ts));
     }
+}
+
+// The English file holds the plural messages and nothing else, and each of them: English needs
+// no other translation.
+void tst_Translations::englishPluralsOnly()
+{
+    QStringList problems;
+    for (const Message &m : m_updated.at(u"en"_s).messages) {
+        if (!m.numerus)
+            problems.append(u"not a plural: "_s + m.where());
+    }
+    qsizetype plurals = 0;
+    for (const Message &m : m_updated.at(u"it"_s).messages)
+        plurals += m.numerus ? 1 : 0;
+    QVERIFY2(problems.isEmpty(), qPrintable(listed(problems)));
+    QCOMPARE(m_updated.at(u"en"_s).messages.size(), plurals);
 }
 
 void tst_Translations::cleanup()
@@ -342,6 +380,19 @@ void tst_Translations::released_data()
         << u"de"_s << window << u"%n open connection(s)"_s << 1 << u"1 offene Verbindung"_s;
     QTest::newRow("de-connections")
         << u"de"_s << window << u"%n open connection(s)"_s << 0 << u"0 offene Verbindungen"_s;
+    QTest::newRow("en-one-session")
+        << u"en"_s << window << u"%n session(s)"_s << 1 << u"1 session"_s;
+    QTest::newRow("en-no-session")
+        << u"en"_s << window << u"%n session(s)"_s << 0 << u"0 sessions"_s;
+    QTest::newRow("en-sessions") << u"en"_s << window << u"%n session(s)"_s << 2 << u"2 sessions"_s;
+    QTest::newRow("en-one-break") << u"en"_s << u"Limpet::TraceView"_s << u"%n break(s)"_s << 1
+                                  << u"1 break"_s;
+    QTest::newRow("en-one-retry") << u"en"_s << u"Limpet::TraceView"_s << u"%n retry(-ies)"_s << 1
+                                  << u"1 retry"_s;
+    QTest::newRow("en-retries") << u"en"_s << u"Limpet::TraceView"_s << u"%n retry(-ies)"_s << 2
+                                << u"2 retries"_s;
+    // Not a plural: English keeps the source text.
+    QTest::newRow("en-file-menu") << u"en"_s << window << u"&File"_s << -1 << u"&File"_s;
 }
 
 // The .qm that lrelease makes from the committed .ts (what the build embeds as
@@ -354,18 +405,9 @@ void tst_Translations::released()
     QFETCH(int, n);
     QFETCH(QString, expected);
 
-    const QString lrelease = findQtTool(u"lrelease"_s);
-    QVERIFY2(!lrelease.isEmpty(), "lrelease not found (Debian: qt6-l10n-tools)");
+    const QString error = release(lang);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
     const QString qmDir = m_work.filePath(u"qm"_s);
-    const QString qm = qmDir + u"/limpet_"_s + lang + u".qm"_s;
-    if (!QFileInfo::exists(qm)) {
-        QVERIFY(QDir().mkpath(qmDir));
-        const QString error = run(lrelease,
-            {u"-silent"_s, m_sourceDir + u"/translations/limpet_"_s + lang + u".ts"_s, u"-qm"_s,
-                qm},
-            m_sourceDir);
-        QVERIFY2(error.isEmpty(), qPrintable(error));
-    }
 
     m_installed = std::make_unique<QTranslator>();
     // As installTranslations() does: a full locale name finds limpet_<lang>.qm.
@@ -376,6 +418,43 @@ void tst_Translations::released()
     QCOMPARE(
         QCoreApplication::translate(contextUtf8.constData(), sourceUtf8.constData(), nullptr, n),
         expected);
+}
+
+QString tst_Translations::release(const QString &lang)
+{
+    const QString lrelease = findQtTool(u"lrelease"_s);
+    if (lrelease.isEmpty())
+        return u"lrelease not found (Debian: qt6-l10n-tools)"_s;
+    const QString qmDir = m_work.filePath(u"qm"_s);
+    const QString qm = qmDir + u"/limpet_"_s + lang + u".qm"_s;
+    if (QFileInfo::exists(qm))
+        return {};
+    if (!QDir().mkpath(qmDir))
+        return u"cannot create "_s + qmDir;
+    return run(lrelease,
+        {u"-silent"_s, m_sourceDir + u"/translations/limpet_"_s + lang + u".ts"_s, u"-qm"_s, qm},
+        m_sourceDir);
+}
+
+void tst_Translations::englishLocales_data()
+{
+    QTest::addColumn<QString>("locale");
+    QTest::newRow("en_US") << u"en_US"_s;
+    QTest::newRow("en_GB") << u"en_GB"_s;
+    QTest::newRow("en_IE") << u"en_IE"_s;
+}
+
+// Any English locale finds limpet_en.qm, as installTranslations() looks it up.
+void tst_Translations::englishLocales()
+{
+    QFETCH(QString, locale);
+    const QString error = release(u"en"_s);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    m_installed = std::make_unique<QTranslator>();
+    QVERIFY(m_installed->load(QLocale(locale), u"limpet"_s, u"_"_s, m_work.filePath(u"qm"_s)));
+    QVERIFY(QCoreApplication::installTranslator(m_installed.get()));
+    QCOMPARE(QCoreApplication::translate("Limpet::MainWindow", "%n session(s)", nullptr, 1),
+        u"1 session"_s);
 }
 
 QTEST_GUILESS_MAIN(tst_Translations)

@@ -494,7 +494,7 @@ void TestUiLive::traceFollowsSessionThroughMaintenance()
     QCOMPARE(breakModel->index(0, 0).data(Limpet::BreakCountModel::ReasonCodeRole).toString(),
         u"backend-down-redispatched"_s);
     QCOMPARE(breakModel->index(0, Limpet::BreakCountModel::CountColumn).data().toString(), u"1"_s);
-    QVERIFY(child<QLabel>(u"breakTotal"_s)->text().startsWith(u"1 breaks in "_s));
+    QVERIFY(child<QLabel>(u"breakTotal"_s)->text().startsWith(u"1 break(s) in "_s));
 
     // The session goes on under its new cookie, and the trace follows it there.
     QCOMPARE(again(newKey), moved);

@@ -257,7 +257,7 @@ void TestUiTracing::breaksCountedAcrossThePool()
     QCOMPARE(counts.value(u"drained past deadline"_s), 1u);
     QCOMPARE(counts.value(u"cookie tampered"_s), 1u);
     QCOMPARE(view.findChild<QLabel *>(u"breakTotal"_s)->text(),
-        u"4 breaks in 5 decisions since this view opened"_s);
+        u"4 break(s) in 5 decision(s) since this view opened"_s);
 }
 
 void TestUiTracing::exportsJson()

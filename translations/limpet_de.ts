@@ -46,7 +46,7 @@
     <message>
         <location line="+1"/>
         <source>&amp;Address:</source>
-        <translation>&amp;Adresse:</translation>
+        <translation>A&amp;dresse:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -237,8 +237,8 @@
     </message>
     <message>
         <location line="+8"/>
-        <source>%1 sessions leave per second; none will be left in %2</source>
-        <translation>%1 Sessions enden pro Sekunde; in %2 ist keine mehr übrig</translation>
+        <source>Sessions leave at %1 per second; none will be left in %2</source>
+        <translation>Sessions enden mit %1 pro Sekunde; in %2 ist keine mehr übrig</translation>
     </message>
     <message>
         <location line="+42"/>
@@ -626,7 +626,7 @@ Lauscht auf %2 · Limpet %3</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Re&amp;move…</source>
+        <source>Rem&amp;ove…</source>
         <translation>&amp;Entfernen…</translation>
     </message>
     <message>
@@ -776,7 +776,7 @@ Sofort entfernen: Es wird jetzt entfernt; laufende Anfragen werden zu Ende gefü
     <name>Limpet::ConfigView</name>
     <message>
         <location filename="../ui/config/configview.cpp" line="+22"/>
-        <source>Re&amp;fresh</source>
+        <source>Refre&amp;sh</source>
         <translation>A&amp;ktualisieren</translation>
     </message>
     <message>
@@ -844,12 +844,22 @@ Sofort entfernen: Es wird jetzt entfernt; laufende Anfragen werden zu Ende gefü
 <context>
     <name>Limpet::ConnectDialog</name>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="+29"/>
+        <location filename="../ui/connectdialog.cpp" line="+28"/>
+        <source>&amp;Remember token</source>
+        <translation>Token &amp;merken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remember the token in the settings &amp;file (plain text)</source>
+        <translation>Token in der Einstellungs&amp;datei merken (Klartext)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Connect to instance</source>
         <translation>Mit Instanz verbinden</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>http://10.0.0.5:9090</source>
         <translation>http://10.0.0.5:9090</translation>
     </message>
@@ -859,7 +869,7 @@ Sofort entfernen: Es wird jetzt entfernt; laufende Anfragen werden zu Ende gefü
         <translation>Die Admin-API eines laufenden limpet ([admin] bind)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>none</source>
         <translation>keines</translation>
     </message>
@@ -869,13 +879,18 @@ Sofort entfernen: Es wird jetzt entfernt; laufende Anfragen werden zu Ende gefü
         <translation>Das [admin]-Token der Instanz, falls sie eines hat</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>The token is not saved: it is kept in memory while this window is open, and asked again next time.</source>
-        <translation>Das Token wird nicht gespeichert: Es bleibt im Speicher, solange dieses Fenster offen ist, und wird beim nächsten Mal erneut abgefragt.</translation>
+        <location line="+2"/>
+        <source>Keep the token for this URL in the system keychain, and fill it in next time. Unticked, connecting forgets a token kept before.</source>
+        <translation>Das Token für diese URL im Schlüsselbund des Systems aufbewahren und beim nächsten Mal eintragen. Ohne Haken vergisst das Verbinden ein zuvor aufbewahrtes Token.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>&amp;Connect</source>
+        <location line="+5"/>
+        <source>Only when no system keychain is available (no Secret Service, KWallet, macOS Keychain or Windows Credential Manager): the token is then written unencrypted to %1, where anyone who can read that file can read it. Unticked, the token is kept nowhere when there is no keychain.</source>
+        <translation>Nur wenn kein Schlüsselbund des Systems verfügbar ist (kein Secret Service, KWallet, macOS-Schlüsselbund oder Windows-Anmeldeinformationsverwaltung): Das Token wird dann unverschlüsselt in %1 geschrieben, wo es jeder lesen kann, der diese Datei lesen kann. Ohne Haken wird das Token ohne Schlüsselbund nirgends aufbewahrt.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>C&amp;onnect</source>
         <translation>&amp;Verbinden</translation>
     </message>
     <message>
@@ -889,7 +904,17 @@ Sofort entfernen: Es wird jetzt entfernt; laufende Anfragen werden zu Ende gefü
         <translation>&amp;Token:</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+72"/>
+        <source>Token filled in from the settings file (plain text).</source>
+        <translation>Token aus der Einstellungsdatei eingetragen (Klartext).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Token filled in from the keychain.</source>
+        <translation>Token aus dem Schlüsselbund eingetragen.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>%1 is not an admin API address: expected http://HOST:PORT.</source>
         <translation>%1 ist keine Admin-API-Adresse: erwartet wird http://HOST:PORT.</translation>
     </message>
@@ -1578,13 +1603,13 @@ Sofort entfernen: Es wird jetzt entfernt; laufende Anfragen werden zu Ende gefü
 <context>
     <name>Limpet::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+54"/>
-        <location line="+130"/>
+        <location filename="../ui/mainwindow.cpp" line="+56"/>
+        <location line="+173"/>
         <source>Limpet</source>
         <translation>Limpet</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-169"/>
         <source>Cluster</source>
         <translation>Cluster</translation>
     </message>
@@ -1635,12 +1660,32 @@ Sofort entfernen: Es wird jetzt entfernt; laufende Anfragen werden zu Ende gefü
     </message>
     <message>
         <location line="+1"/>
-        <location line="+142"/>
+        <location line="+185"/>
         <source>The connection to the selected instance</source>
         <translation>Die Verbindung zur ausgewählten Instanz</translation>
     </message>
     <message>
-        <location line="-104"/>
+        <location line="-156"/>
+        <source>The token for %1 is kept in the keychain.</source>
+        <translation>Das Token für %1 wird im Schlüsselbund aufbewahrt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No keychain (%1): the token for %2 is kept in the settings file, as plain text.</source>
+        <translation>Kein Schlüsselbund (%1): Das Token für %2 wird im Klartext in der Einstellungsdatei aufbewahrt.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No keychain (%1): the token for %2 is not kept.</source>
+        <translation>Kein Schlüsselbund (%1): Das Token für %2 wird nicht aufbewahrt.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The keychain may still hold the token for %1: %2</source>
+        <translation>Der Schlüsselbund enthält womöglich noch das Token für %1: %2</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -1776,7 +1821,7 @@ Sofort entfernen: Es wird jetzt entfernt; laufende Anfragen werden zu Ende gefü
         <translation>Vorgang abgelehnt</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+40"/>
         <source>About Limpet</source>
         <translation>Über Limpet</translation>
     </message>
@@ -2148,6 +2193,19 @@ Sofort entfernen: Es wird jetzt entfernt; laufende Anfragen werden zu Ende gefü
     </message>
 </context>
 <context>
+    <name>Limpet::TokenStore</name>
+    <message>
+        <location filename="../ui/tokenstore.cpp" line="+30"/>
+        <source>no keychain is available</source>
+        <translation>kein Schlüsselbund verfügbar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the keychain failed</source>
+        <translation>Fehler im Schlüsselbund</translation>
+    </message>
+</context>
+<context>
     <name>Limpet::TraceModel</name>
     <message>
         <location filename="../ui/tracing/tracemodel.cpp" line="+40"/>
@@ -2337,7 +2395,7 @@ Sofort entfernen: Es wird jetzt entfernt; laufende Anfragen werden zu Ende gefü
 <context>
     <name>Limpet::TraceView</name>
     <message>
-        <location filename="../ui/tracing/traceview.cpp" line="+53"/>
+        <location filename="../ui/tracing/traceview.cpp" line="+66"/>
         <source>&amp;Trace</source>
         <translation>&amp;Verfolgen</translation>
     </message>
@@ -2438,11 +2496,49 @@ Sofort entfernen: Es wird jetzt entfernt; laufende Anfragen werden zu Ende gefü
     </message>
     <message>
         <location line="+1"/>
-        <source>Status %1 in %2 ms, %3 bytes, %4 retries</source>
-        <translation>Status %1 in %2 ms, %3 Bytes, %4 Wiederholungen</translation>
+        <source>Status %1 in %2 ms</source>
+        <translation>Status %1 in %2 ms</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n Byte</numerusform>
+            <numerusform>%n Bytes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n retry(-ies)</source>
+        <translation>
+            <numerusform>%n Wiederholung</numerusform>
+            <numerusform>%n Wiederholungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+31"/>
+        <source>%n break(s)</source>
+        <translation>
+            <numerusform>%n Bruch</numerusform>
+            <numerusform>%n Brüche</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n decision(s)</source>
+        <translation>
+            <numerusform>%n Entscheidung</numerusform>
+            <numerusform>%n Entscheidungen</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+2"/>
+        <source>%1 in %2 since this view opened</source>
+        <extracomment>%1: &quot;3 breaks&quot;, %2: &quot;1200 decisions&quot;</extracomment>
+        <translation>%1 in %2, seit diese Ansicht geöffnet ist</translation>
+    </message>
+    <message>
+        <location line="-28"/>
         <source>Pick a session key or a client address, then Trace.</source>
         <translation>Wählen Sie einen Session-Schlüssel oder eine Client-Adresse, dann Verfolgen.</translation>
     </message>
@@ -2491,12 +2587,7 @@ Sofort entfernen: Es wird jetzt entfernt; laufende Anfragen werden zu Ende gefü
         </translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>%1 breaks in %2 decisions since this view opened</source>
-        <translation>%1 Brüche in %2 Entscheidungen, seit diese Ansicht geöffnet ist</translation>
-    </message>
-    <message>
-        <location line="+26"/>
+        <location line="+35"/>
         <location line="+6"/>
         <source>Export trace</source>
         <translation>Trace exportieren</translation>

@@ -46,7 +46,7 @@
     <message>
         <location line="+1"/>
         <source>&amp;Address:</source>
-        <translation>&amp;Adresse&#xa0;:</translation>
+        <translation>A&amp;dresse&#xa0;:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -56,7 +56,7 @@
     <message>
         <location line="+1"/>
         <source>&amp;Weight:</source>
-        <translation>P&amp;oids&#xa0;:</translation>
+        <translation>Poid&amp;s&#xa0;:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -237,8 +237,8 @@
     </message>
     <message>
         <location line="+8"/>
-        <source>%1 sessions leave per second; none will be left in %2</source>
-        <translation>%1 sessions partent par seconde&#xa0;; il n&apos;en restera aucune dans %2</translation>
+        <source>Sessions leave at %1 per second; none will be left in %2</source>
+        <translation>Les sessions partent au rythme de %1 par seconde&#xa0;; il n&apos;en restera aucune dans %2</translation>
     </message>
     <message>
         <location line="+42"/>
@@ -626,7 +626,7 @@ Listening on %2 · Limpet %3</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Re&amp;move…</source>
+        <source>Rem&amp;ove…</source>
         <translation>Re&amp;tirer…</translation>
     </message>
     <message>
@@ -776,7 +776,7 @@ Retrait immédiat&#xa0;: il part tout de suite&#xa0;; les requêtes en cours se 
     <name>Limpet::ConfigView</name>
     <message>
         <location filename="../ui/config/configview.cpp" line="+22"/>
-        <source>Re&amp;fresh</source>
+        <source>Refre&amp;sh</source>
         <translation>Actuali&amp;ser</translation>
     </message>
     <message>
@@ -844,12 +844,22 @@ Retrait immédiat&#xa0;: il part tout de suite&#xa0;; les requêtes en cours se 
 <context>
     <name>Limpet::ConnectDialog</name>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="+29"/>
+        <location filename="../ui/connectdialog.cpp" line="+28"/>
+        <source>&amp;Remember token</source>
+        <translation>&amp;Mémoriser le jeton</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remember the token in the settings &amp;file (plain text)</source>
+        <translation>Mémoriser le jeton dans le &amp;fichier de paramètres (texte en clair)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Connect to instance</source>
         <translation>Se connecter à une instance</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>http://10.0.0.5:9090</source>
         <translation>http://10.0.0.5:9090</translation>
     </message>
@@ -859,7 +869,7 @@ Retrait immédiat&#xa0;: il part tout de suite&#xa0;; les requêtes en cours se 
         <translation>L&apos;API d&apos;administration d&apos;un limpet en cours d&apos;exécution ([admin] bind)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>none</source>
         <translation>aucun</translation>
     </message>
@@ -869,13 +879,18 @@ Retrait immédiat&#xa0;: il part tout de suite&#xa0;; les requêtes en cours se 
         <translation>Le jeton [admin] de l&apos;instance, si elle en a un</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>The token is not saved: it is kept in memory while this window is open, and asked again next time.</source>
-        <translation>Le jeton n&apos;est pas enregistré&#xa0;: il est conservé en mémoire tant que cette fenêtre est ouverte, et redemandé la prochaine fois.</translation>
+        <location line="+2"/>
+        <source>Keep the token for this URL in the system keychain, and fill it in next time. Unticked, connecting forgets a token kept before.</source>
+        <translation>Conserver le jeton de cette URL dans le trousseau du système, et le remplir la prochaine fois. Case décochée, la connexion oublie un jeton conservé auparavant.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>&amp;Connect</source>
+        <location line="+5"/>
+        <source>Only when no system keychain is available (no Secret Service, KWallet, macOS Keychain or Windows Credential Manager): the token is then written unencrypted to %1, where anyone who can read that file can read it. Unticked, the token is kept nowhere when there is no keychain.</source>
+        <translation>Seulement quand aucun trousseau système n&apos;est disponible (ni Secret Service, ni KWallet, ni trousseau macOS, ni gestionnaire d&apos;identification Windows)&#xa0;: le jeton est alors écrit en clair dans %1, où quiconque peut lire ce fichier peut le lire. Case décochée, le jeton n&apos;est conservé nulle part quand il n&apos;y a pas de trousseau.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>C&amp;onnect</source>
         <translation>Se &amp;connecter</translation>
     </message>
     <message>
@@ -889,7 +904,17 @@ Retrait immédiat&#xa0;: il part tout de suite&#xa0;; les requêtes en cours se 
         <translation>&amp;Jeton&#xa0;:</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+72"/>
+        <source>Token filled in from the settings file (plain text).</source>
+        <translation>Jeton rempli depuis le fichier de paramètres (texte en clair).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Token filled in from the keychain.</source>
+        <translation>Jeton rempli depuis le trousseau.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>%1 is not an admin API address: expected http://HOST:PORT.</source>
         <translation>%1 n&apos;est pas une adresse d&apos;API d&apos;administration&#xa0;: http://HÔTE:PORT attendu.</translation>
     </message>
@@ -1578,13 +1603,13 @@ Retrait immédiat&#xa0;: il part tout de suite&#xa0;; les requêtes en cours se 
 <context>
     <name>Limpet::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+54"/>
-        <location line="+130"/>
+        <location filename="../ui/mainwindow.cpp" line="+56"/>
+        <location line="+173"/>
         <source>Limpet</source>
         <translation>Limpet</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-169"/>
         <source>Cluster</source>
         <translation>Cluster</translation>
     </message>
@@ -1635,12 +1660,32 @@ Retrait immédiat&#xa0;: il part tout de suite&#xa0;; les requêtes en cours se 
     </message>
     <message>
         <location line="+1"/>
-        <location line="+142"/>
+        <location line="+185"/>
         <source>The connection to the selected instance</source>
         <translation>La connexion à l&apos;instance sélectionnée</translation>
     </message>
     <message>
-        <location line="-104"/>
+        <location line="-156"/>
+        <source>The token for %1 is kept in the keychain.</source>
+        <translation>Le jeton de %1 est conservé dans le trousseau.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No keychain (%1): the token for %2 is kept in the settings file, as plain text.</source>
+        <translation>Pas de trousseau (%1)&#xa0;: le jeton de %2 est conservé en clair dans le fichier de paramètres.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No keychain (%1): the token for %2 is not kept.</source>
+        <translation>Pas de trousseau (%1)&#xa0;: le jeton de %2 n&apos;est pas conservé.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The keychain may still hold the token for %1: %2</source>
+        <translation>Le trousseau contient peut-être encore le jeton de %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -1776,7 +1821,7 @@ Retrait immédiat&#xa0;: il part tout de suite&#xa0;; les requêtes en cours se 
         <translation>Opération refusée</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+40"/>
         <source>About Limpet</source>
         <translation>À propos de Limpet</translation>
     </message>
@@ -2148,6 +2193,19 @@ Retrait immédiat&#xa0;: il part tout de suite&#xa0;; les requêtes en cours se 
     </message>
 </context>
 <context>
+    <name>Limpet::TokenStore</name>
+    <message>
+        <location filename="../ui/tokenstore.cpp" line="+30"/>
+        <source>no keychain is available</source>
+        <translation>aucun trousseau n&apos;est disponible</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the keychain failed</source>
+        <translation>le trousseau a échoué</translation>
+    </message>
+</context>
+<context>
     <name>Limpet::TraceModel</name>
     <message>
         <location filename="../ui/tracing/tracemodel.cpp" line="+40"/>
@@ -2337,7 +2395,7 @@ Retrait immédiat&#xa0;: il part tout de suite&#xa0;; les requêtes en cours se 
 <context>
     <name>Limpet::TraceView</name>
     <message>
-        <location filename="../ui/tracing/traceview.cpp" line="+53"/>
+        <location filename="../ui/tracing/traceview.cpp" line="+66"/>
         <source>&amp;Trace</source>
         <translation>&amp;Tracer</translation>
     </message>
@@ -2438,11 +2496,49 @@ Retrait immédiat&#xa0;: il part tout de suite&#xa0;; les requêtes en cours se 
     </message>
     <message>
         <location line="+1"/>
-        <source>Status %1 in %2 ms, %3 bytes, %4 retries</source>
-        <translation>Statut %1 en %2 ms, %3 octets, %4 nouvelles tentatives</translation>
+        <source>Status %1 in %2 ms</source>
+        <translation>Statut %1 en %2 ms</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n octet</numerusform>
+            <numerusform>%n octets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n retry(-ies)</source>
+        <translation>
+            <numerusform>%n nouvelle tentative</numerusform>
+            <numerusform>%n nouvelles tentatives</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+31"/>
+        <source>%n break(s)</source>
+        <translation>
+            <numerusform>%n rupture</numerusform>
+            <numerusform>%n ruptures</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n decision(s)</source>
+        <translation>
+            <numerusform>%n décision</numerusform>
+            <numerusform>%n décisions</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+2"/>
+        <source>%1 in %2 since this view opened</source>
+        <extracomment>%1: &quot;3 breaks&quot;, %2: &quot;1200 decisions&quot;</extracomment>
+        <translation>%1 sur %2 depuis l&apos;ouverture de cette vue</translation>
+    </message>
+    <message>
+        <location line="-28"/>
         <source>Pick a session key or a client address, then Trace.</source>
         <translation>Choisissez une clé de session ou une adresse client, puis Tracer.</translation>
     </message>
@@ -2491,12 +2587,7 @@ Retrait immédiat&#xa0;: il part tout de suite&#xa0;; les requêtes en cours se 
         </translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>%1 breaks in %2 decisions since this view opened</source>
-        <translation>%1 ruptures sur %2 décisions depuis l&apos;ouverture de cette vue</translation>
-    </message>
-    <message>
-        <location line="+26"/>
+        <location line="+35"/>
         <location line="+6"/>
         <source>Export trace</source>
         <translation>Exporter la trace</translation>

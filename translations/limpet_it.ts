@@ -237,8 +237,8 @@
     </message>
     <message>
         <location line="+8"/>
-        <source>%1 sessions leave per second; none will be left in %2</source>
-        <translation>%1 sessioni escono al secondo; nessuna rimarrà tra %2</translation>
+        <source>Sessions leave at %1 per second; none will be left in %2</source>
+        <translation>Le sessioni escono a %1 al secondo; nessuna rimarrà tra %2</translation>
     </message>
     <message>
         <location line="+42"/>
@@ -626,7 +626,7 @@ In ascolto su %2 · Limpet %3</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Re&amp;move…</source>
+        <source>Rem&amp;ove…</source>
         <translation>R&amp;imuovi…</translation>
     </message>
     <message>
@@ -776,7 +776,7 @@ Rimozione immediata: esce subito; le richieste in corso terminano, e le sue sess
     <name>Limpet::ConfigView</name>
     <message>
         <location filename="../ui/config/configview.cpp" line="+22"/>
-        <source>Re&amp;fresh</source>
+        <source>Refre&amp;sh</source>
         <translation>A&amp;ggiorna</translation>
     </message>
     <message>
@@ -844,12 +844,22 @@ Rimozione immediata: esce subito; le richieste in corso terminano, e le sue sess
 <context>
     <name>Limpet::ConnectDialog</name>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="+29"/>
+        <location filename="../ui/connectdialog.cpp" line="+28"/>
+        <source>&amp;Remember token</source>
+        <translation>&amp;Ricorda il token</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remember the token in the settings &amp;file (plain text)</source>
+        <translation>Ricorda il token nel &amp;file delle impostazioni (testo in chiaro)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Connect to instance</source>
         <translation>Connetti a un&apos;istanza</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>http://10.0.0.5:9090</source>
         <translation>http://10.0.0.5:9090</translation>
     </message>
@@ -859,7 +869,7 @@ Rimozione immediata: esce subito; le richieste in corso terminano, e le sue sess
         <translation>L&apos;API di amministrazione di un limpet in esecuzione ([admin] bind)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>none</source>
         <translation>nessuno</translation>
     </message>
@@ -869,13 +879,18 @@ Rimozione immediata: esce subito; le richieste in corso terminano, e le sue sess
         <translation>Il token [admin] dell&apos;istanza, se ne ha uno</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>The token is not saved: it is kept in memory while this window is open, and asked again next time.</source>
-        <translation>Il token non viene salvato: resta in memoria finché questa finestra è aperta, e verrà richiesto di nuovo la prossima volta.</translation>
+        <location line="+2"/>
+        <source>Keep the token for this URL in the system keychain, and fill it in next time. Unticked, connecting forgets a token kept before.</source>
+        <translation>Conserva il token di questo URL nel portachiavi di sistema e lo inserisce la prossima volta. Se non è spuntato, la connessione dimentica un token conservato in precedenza.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>&amp;Connect</source>
+        <location line="+5"/>
+        <source>Only when no system keychain is available (no Secret Service, KWallet, macOS Keychain or Windows Credential Manager): the token is then written unencrypted to %1, where anyone who can read that file can read it. Unticked, the token is kept nowhere when there is no keychain.</source>
+        <translation>Solo quando non è disponibile alcun portachiavi di sistema (né Secret Service, né KWallet, né il Portachiavi di macOS, né Gestione credenziali di Windows): il token viene allora scritto non cifrato in %1, dove chiunque possa leggere quel file può leggerlo. Se non è spuntato, senza portachiavi il token non viene conservato da nessuna parte.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>C&amp;onnect</source>
         <translation>&amp;Connetti</translation>
     </message>
     <message>
@@ -889,7 +904,17 @@ Rimozione immediata: esce subito; le richieste in corso terminano, e le sue sess
         <translation>&amp;Token:</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+72"/>
+        <source>Token filled in from the settings file (plain text).</source>
+        <translation>Token inserito dal file delle impostazioni (testo in chiaro).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Token filled in from the keychain.</source>
+        <translation>Token inserito dal portachiavi.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>%1 is not an admin API address: expected http://HOST:PORT.</source>
         <translation>%1 non è un indirizzo di API di amministrazione: atteso http://HOST:PORTA.</translation>
     </message>
@@ -1578,13 +1603,13 @@ Rimozione immediata: esce subito; le richieste in corso terminano, e le sue sess
 <context>
     <name>Limpet::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+54"/>
-        <location line="+130"/>
+        <location filename="../ui/mainwindow.cpp" line="+56"/>
+        <location line="+173"/>
         <source>Limpet</source>
         <translation>Limpet</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-169"/>
         <source>Cluster</source>
         <translation>Cluster</translation>
     </message>
@@ -1635,12 +1660,32 @@ Rimozione immediata: esce subito; le richieste in corso terminano, e le sue sess
     </message>
     <message>
         <location line="+1"/>
-        <location line="+142"/>
+        <location line="+185"/>
         <source>The connection to the selected instance</source>
         <translation>La connessione all&apos;istanza selezionata</translation>
     </message>
     <message>
-        <location line="-104"/>
+        <location line="-156"/>
+        <source>The token for %1 is kept in the keychain.</source>
+        <translation>Il token per %1 è conservato nel portachiavi.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No keychain (%1): the token for %2 is kept in the settings file, as plain text.</source>
+        <translation>Nessun portachiavi (%1): il token per %2 è conservato in chiaro nel file delle impostazioni.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No keychain (%1): the token for %2 is not kept.</source>
+        <translation>Nessun portachiavi (%1): il token per %2 non viene conservato.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The keychain may still hold the token for %1: %2</source>
+        <translation>Il portachiavi potrebbe contenere ancora il token per %1: %2</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
@@ -1776,7 +1821,7 @@ Rimozione immediata: esce subito; le richieste in corso terminano, e le sue sess
         <translation>Operazione rifiutata</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+40"/>
         <source>About Limpet</source>
         <translation>Informazioni su Limpet</translation>
     </message>
@@ -2148,6 +2193,19 @@ Rimozione immediata: esce subito; le richieste in corso terminano, e le sue sess
     </message>
 </context>
 <context>
+    <name>Limpet::TokenStore</name>
+    <message>
+        <location filename="../ui/tokenstore.cpp" line="+30"/>
+        <source>no keychain is available</source>
+        <translation>nessun portachiavi disponibile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the keychain failed</source>
+        <translation>errore del portachiavi</translation>
+    </message>
+</context>
+<context>
     <name>Limpet::TraceModel</name>
     <message>
         <location filename="../ui/tracing/tracemodel.cpp" line="+40"/>
@@ -2337,7 +2395,7 @@ Rimozione immediata: esce subito; le richieste in corso terminano, e le sue sess
 <context>
     <name>Limpet::TraceView</name>
     <message>
-        <location filename="../ui/tracing/traceview.cpp" line="+53"/>
+        <location filename="../ui/tracing/traceview.cpp" line="+66"/>
         <source>&amp;Trace</source>
         <translation>&amp;Traccia</translation>
     </message>
@@ -2438,11 +2496,49 @@ Rimozione immediata: esce subito; le richieste in corso terminano, e le sue sess
     </message>
     <message>
         <location line="+1"/>
-        <source>Status %1 in %2 ms, %3 bytes, %4 retries</source>
-        <translation>Stato %1 in %2 ms, %3 byte, %4 tentativi ripetuti</translation>
+        <source>Status %1 in %2 ms</source>
+        <translation>Stato %1 in %2 ms</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n byte</numerusform>
+            <numerusform>%n byte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n retry(-ies)</source>
+        <translation>
+            <numerusform>%n tentativo ripetuto</numerusform>
+            <numerusform>%n tentativi ripetuti</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+31"/>
+        <source>%n break(s)</source>
+        <translation>
+            <numerusform>%n rottura</numerusform>
+            <numerusform>%n rotture</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n decision(s)</source>
+        <translation>
+            <numerusform>%n decisione</numerusform>
+            <numerusform>%n decisioni</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+2"/>
+        <source>%1 in %2 since this view opened</source>
+        <extracomment>%1: &quot;3 breaks&quot;, %2: &quot;1200 decisions&quot;</extracomment>
+        <translation>%1 su %2 da quando questa vista è aperta</translation>
+    </message>
+    <message>
+        <location line="-28"/>
         <source>Pick a session key or a client address, then Trace.</source>
         <translation>Scegli una chiave di sessione o un indirizzo client, poi Traccia.</translation>
     </message>
@@ -2491,12 +2587,7 @@ Rimozione immediata: esce subito; le richieste in corso terminano, e le sue sess
         </translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>%1 breaks in %2 decisions since this view opened</source>
-        <translation>%1 rotture su %2 decisioni da quando questa vista è aperta</translation>
-    </message>
-    <message>
-        <location line="+26"/>
+        <location line="+35"/>
         <location line="+6"/>
         <source>Export trace</source>
         <translation>Esporta traccia</translation>

@@ -9,6 +9,7 @@
 #include "inspector/inspectorview.h"
 #include "log/logview.h"
 #include "sessions/sessionsview.h"
+#include "tokenstore.h"
 #include "tracing/traceview.h"
 
 #include <QActionGroup>
@@ -49,6 +50,7 @@ MainWindow::MainWindow(QList<ClusterClient *> clients, QWidget *parent)
     , m_connections(new QLabel(this))
     , m_sessionCount(new QLabel(this))
     , m_connection(new QLabel(this))
+    , m_tokens(new TokenStore(this))
 {
     setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("Limpet"));
@@ -80,6 +82,43 @@ MainWindow::MainWindow(QList<ClusterClient *> clients, QWidget *parent)
         m_trace->traceSession(key);
     });
 
+    connect(m_tokens, &TokenStore::loaded, this, [this](const QUrl &url, const QByteArray &token) {
+        for (PendingRemote &pending : m_pendingRemotes) {
+            if (pending.waiting && pending.url == url) {
+                pending.token = token;
+                pending.waiting = false;
+                break;
+            }
+        }
+        addPendingRemotes();
+    });
+    connect(m_tokens, &TokenStore::saved, this,
+        [this](const QUrl &url, TokenStore::Place place, const QString &problem) {
+            const QString where = TokenStore::keyFor(url);
+            QString text;
+            switch (place) {
+            case TokenStore::Place::Keychain:
+                text = tr("The token for %1 is kept in the keychain.").arg(where);
+                break;
+            case TokenStore::Place::SettingsFile:
+                text = tr("No keychain (%1): the token for %2 is kept in the settings file, as "
+                          "plain text.")
+                           .arg(problem, where);
+                break;
+            case TokenStore::Place::Nowhere:
+                text = tr("No keychain (%1): the token for %2 is not kept.").arg(problem, where);
+                break;
+            }
+            statusBar()->showMessage(text, StatusMessageMs);
+        });
+    connect(m_tokens, &TokenStore::removed, this, [this](const QUrl &url, const QString &problem) {
+        if (!problem.isEmpty()) {
+            statusBar()->showMessage(tr("The keychain may still hold the token for %1: %2")
+                                         .arg(TokenStore::keyFor(url), problem),
+                StatusMessageMs);
+        }
+    });
+
     const QSettings settings;
     if (!restoreGeometry(settings.value(GeometryKey).toByteArray()))
         resize(1200, 700);
@@ -91,7 +130,13 @@ MainWindow::MainWindow(QList<ClusterClient *> clients, QWidget *parent)
     updateStatus();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The remote clients the window owns (File → Connect, addRemoteInstance) go with its children,
+    // after this body and the members it reads: they must not call back into it then.
+    for (RemoteClient *client : findChildren<RemoteClient *>(Qt::FindDirectChildrenOnly))
+        disconnect(client, nullptr, this, nullptr);
+}
 
 QIcon MainWindow::applicationIcon()
 {
@@ -238,14 +283,34 @@ void MainWindow::onOperationFinished(
 
 void MainWindow::connectToInstance()
 {
-    ConnectDialog dialog(this);
+    ConnectDialog dialog(m_tokens, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     const QUrl url = dialog.url();
     ConnectDialog::rememberUrl(url);
+    if (dialog.rememberToken())
+        m_tokens->save(url, dialog.token(), dialog.plainTextAllowed());
+    else
+        m_tokens->remove(url);
     auto *client = new RemoteClient(url, dialog.token(), this); // owned by the window
     addClient(client);
     m_cluster->setCurrentClient(client);
+}
+
+void MainWindow::addRemoteInstance(const QUrl &url, const QByteArray &token)
+{
+    m_pendingRemotes.append(PendingRemote{url, token, token.isEmpty()});
+    if (token.isEmpty())
+        m_tokens->load(url);
+    addPendingRemotes();
+}
+
+void MainWindow::addPendingRemotes()
+{
+    while (!m_pendingRemotes.isEmpty() && !m_pendingRemotes.first().waiting) {
+        const PendingRemote next = m_pendingRemotes.takeFirst();
+        addClient(new RemoteClient(next.url, next.token, this)); // owned by the window
+    }
 }
 
 void MainWindow::about()

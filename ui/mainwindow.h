@@ -2,9 +2,12 @@
 
 #include "snapshot.h"
 
+#include <QByteArray>
 #include <QHash>
+#include <QList>
 #include <QMainWindow>
 #include <QPointer>
+#include <QUrl>
 
 class QActionGroup;
 class QLabel;
@@ -20,6 +23,7 @@ class ConfigView;
 class InspectorView;
 class LogView;
 class SessionsView;
+class TokenStore;
 class TraceView;
 
 /// The main window: one tab per view (Cluster, Charts, Sessions, Cookie inspector, Tracing,
@@ -51,6 +55,14 @@ public:
 
     /// Manages one more instance (not owned) and starts it.
     void addClient(ClusterClient *client);
+    /// Manages a remote instance through its admin API at `url`, as File → Connect does (the
+    /// window owns the client). With an empty `token`, the one remembered for url (TokenStore:
+    /// keychain, or settings file) if there is one, else none: the instance then appears once the
+    /// store has answered, never before one added earlier by this function (the command line's
+    /// order stays).
+    void addRemoteInstance(const QUrl &url, const QByteArray &token = {});
+    /// Where the window remembers admin tokens.
+    [[nodiscard]] TokenStore *tokenStore() const { return m_tokens; }
     /// The instance every view shows (nullptr when there is none).
     [[nodiscard]] ClusterClient *currentClient() const { return m_client; }
     [[nodiscard]] ClusterView *clusterView() const { return m_cluster; }
@@ -70,6 +82,8 @@ private:
     void showStatus(const EngineSnapshot &snapshot);
     void onOperationFinished(ClusterClient *client, const QString &what, const QString &error);
     void connectToInstance();
+    /// Adds the queued remote instances whose token is known, in order.
+    void addPendingRemotes();
     void about();
 
     QTabWidget *m_tabs;
@@ -96,6 +110,16 @@ private:
     };
     QHash<ClusterClient *, Connection> m_connectionStates;
     QPointer<QMessageBox> m_errorBox;
+
+    TokenStore *m_tokens;
+    /// addRemoteInstance()'s instances not added yet: the first ones wait for the store.
+    struct PendingRemote
+    {
+        QUrl url;
+        QByteArray token;
+        bool waiting = false; ///< for the store's answer
+    };
+    QList<PendingRemote> m_pendingRemotes;
 };
 
 } // namespace Limpet

@@ -233,7 +233,7 @@ QVariant BackendTableModel::toolTip(const Row &row, int column) const
         return {};
     case SessionsColumn:
         if (const std::optional<double> left = BackendStatus::drainSecondsLeft(b)) {
-            return tr("%1 sessions leave per second; none will be left in %2")
+            return tr("Sessions leave at %1 per second; none will be left in %2")
                 .arg(QLocale().toString(b.sessionsLeaveRate, 'f', 2),
                     BackendStatus::roughDuration(*left));
         }

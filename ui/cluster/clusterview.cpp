@@ -61,7 +61,7 @@ ClusterView::ClusterView(QWidget *parent)
         QKeySequence(tr("Ctrl+Shift+W")), tr("Set the weight of the selected backends"));
     m_addAction = makeAction(tr("&Add backend…"), u"addAction"_s, QKeySequence(tr("Ctrl+N")),
         tr("Add a backend to a pool of this instance"));
-    m_removeAction = makeAction(tr("Re&move…"), u"removeAction"_s, QKeySequence::Delete,
+    m_removeAction = makeAction(tr("Rem&ove…"), u"removeAction"_s, QKeySequence::Delete,
         tr("Remove the selected backends from their pool"));
     const auto separator = [this] {
         auto *action = new QAction(this);

@@ -19,7 +19,7 @@ namespace Limpet {
 ConfigView::ConfigView(QWidget *parent)
     : QWidget(parent)
     , m_file(new QLabel(this))
-    , m_refresh(new QPushButton(tr("Re&fresh"), this))
+    , m_refresh(new QPushButton(tr("Refre&sh"), this))
     , m_reload(new QPushButton(tr("&Reload config"), this))
     , m_result(new QLabel(this))
     , m_errors(new QListWidget(this))

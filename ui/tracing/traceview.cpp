@@ -24,12 +24,25 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
 namespace Limpet {
 
 namespace {
+
+/// `translate(n)`: a tr("…%n…", nullptr, n). Qt's %n is an int: a count past INT_MAX picks the
+/// plural form of INT_MAX (the "other" form in English, Italian, French and German) and shows its
+/// own digits.
+template <typename Translate>
+QString countText(quint64 count, Translate translate)
+{
+    constexpr int Max = std::numeric_limits<int>::max();
+    if (count <= quint64(Max))
+        return translate(int(count));
+    return translate(Max).replace(QString::number(Max), QString::number(count));
+}
 
 enum TraceKind {
     SessionKind,
@@ -321,11 +334,9 @@ void TraceView::showDetail()
     }
     lines << tr("Key in force: %1").arg(d.key.isEmpty() ? none : d.key);
     lines << tr("Set-Cookie: %1").arg(d.setCookie.isEmpty() ? none : d.setCookie);
-    lines << tr("Status %1 in %2 ms, %3 bytes, %4 retries")
-                 .arg(d.status)
-                 .arg(d.durationMs)
-                 .arg(d.bytesSent)
-                 .arg(d.retries);
+    lines << tr("Status %1 in %2 ms").arg(d.status).arg(d.durationMs) + u", "_s
+            + countText(d.bytesSent, [](int n) { return tr("%n byte(s)", nullptr, n); }) + u", "_s
+            + tr("%n retry(-ies)", nullptr, d.retries);
     m_detail->setPlainText(lines.join(u'\n'));
 }
 
@@ -355,9 +366,12 @@ void TraceView::updateStatus()
 
 void TraceView::updateBreaks()
 {
-    m_breakTotal->setText(tr("%1 breaks in %2 decisions since this view opened")
-                              .arg(m_breaks->totalBreaks())
-                              .arg(m_breaks->decisionsSeen()));
+    const QString breaks
+        = countText(m_breaks->totalBreaks(), [](int n) { return tr("%n break(s)", nullptr, n); });
+    const QString decisions = countText(
+        m_breaks->decisionsSeen(), [](int n) { return tr("%n decision(s)", nullptr, n); });
+    //: %1: "3 breaks", %2: "1200 decisions"
+    m_breakTotal->setText(tr("%1 in %2 since this view opened").arg(breaks, decisions));
 }
 
 bool TraceView::exportJson(const QString &path, QString *error) const
