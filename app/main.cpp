@@ -55,7 +55,8 @@ void installTranslations(const QString &lang)
     const QLocale locale = lang.isEmpty() ? QLocale::system() : QLocale(lang);
     QLocale::setDefault(locale);
     auto *limpet = new QTranslator(qApp);
-    if (limpet->load(locale, u"limpet"_s, u"_"_s, u":/i18n"_s))
+    if (limpet->load(locale, u"limpet"_s, u"_"_s, u":/i18n"_s)
+        || limpet->load(u"limpet_en"_s, u":/i18n"_s)) // C, or no translation: English plurals
         QCoreApplication::installTranslator(limpet);
     auto *qt = new QTranslator(qApp);
     if (qt->load(locale, u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
@@ -67,7 +68,8 @@ std::vector<std::unique_ptr<Limpet::RemoteClient>> remoteClients(const Limpet::C
 {
     std::vector<std::unique_ptr<Limpet::RemoteClient>> clients;
     for (const Limpet::RemoteInstance &instance : cl.connect)
-        clients.push_back(std::make_unique<Limpet::RemoteClient>(instance.url, instance.token));
+        if (!instance.token.isEmpty()) // the others: MainWindow::addRemoteInstance
+            clients.push_back(std::make_unique<Limpet::RemoteClient>(instance.url, instance.token));
     return clients;
 }
 
@@ -79,6 +81,9 @@ int runRemoteWindow(QCoreApplication &app, const Limpet::CommandLine &cl)
     for (const auto &client : clients)
         list.append(client.get());
     Limpet::MainWindow window(list);
+    for (const Limpet::RemoteInstance &instance : cl.connect)
+        if (instance.token.isEmpty())
+            window.addRemoteInstance(instance.url);
     window.show();
     return app.exec(); // the window goes before the clients it shows
 }
@@ -259,6 +264,9 @@ int main(int argc, char **argv)
         for (const auto &client : remotes)
             clients.append(client.get());
         window = std::make_unique<Limpet::MainWindow>(clients);
+        for (const Limpet::RemoteInstance &instance : cl->connect)
+            if (instance.token.isEmpty())
+                window->addRemoteInstance(instance.url);
         window->show();
     }
     const int rc = app->exec();

@@ -376,7 +376,7 @@ void TestUiLive::sessionsViewShowsRealSessions()
         QCOMPARE(model->index(row, Column::BackendColumn).data().toString(), it.value());
         QCOMPARE(model->index(row, Column::ClientColumn).data().toString(), u"127.0.0.1"_s);
     }
-    QCOMPARE(count->text(), u"%1 sessions (showing %1)"_s.arg(total));
+    QCOMPARE(count->text(), u"%1 session(s) (showing %1)"_s.arg(total));
 
     // The filter offers the backends sessions are bound to.
     QTRY_VERIFY(backendFilter->findData(u"b1"_s) > 0);
@@ -391,7 +391,7 @@ void TestUiLive::sessionsViewShowsRealSessions()
             m_sessions.value(model->index(row, Column::KeyColumn).data().toString().toLatin1()),
             u"b1"_s);
     }
-    QCOMPARE(count->text(), u"%1 sessions (showing %2)"_s.arg(total).arg(onB1));
+    QCOMPARE(count->text(), u"%1 session(s) (showing %2)"_s.arg(total).arg(onB1));
     backendFilter->setCurrentIndex(0); // all backends
     QTRY_COMPARE(model->rowCount(), total);
 }

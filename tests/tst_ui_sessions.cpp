@@ -195,7 +195,7 @@ void TestUiSessions::showsRowsAndColumns()
     QCOMPARE(f.cell(f.rowOf("bbb-b2-0002"), SessionTableModel::PinColumn), u"b1 until 12:30"_s);
     QCOMPARE(f.cell(f.rowOf("ddd-b3-0004"), SessionTableModel::PinColumn), u"b2 (rebound)"_s);
     QCOMPARE(f.cell(f.rowOf("eee-b2-0005"), SessionTableModel::ClientColumn), u"2001:db8::5"_s);
-    QCOMPARE(f.countText(), u"6 sessions (showing 6)"_s);
+    QCOMPARE(f.countText(), u"6 session(s) (showing 6)"_s);
 }
 
 void TestUiSessions::wantsSessionsOnlyWhileVisible()
@@ -232,7 +232,7 @@ void TestUiSessions::filtersByText()
     QVERIFY(text);
     QTest::keyClicks(text, u"B2-00"_s); // part of keys, any case
     QTRY_COMPARE(f.model->rowCount(), 2);
-    QCOMPARE(f.countText(), u"6 sessions (showing 2)"_s);
+    QCOMPARE(f.countText(), u"6 session(s) (showing 2)"_s);
     text->setText(u"192.168"_s); // part of a client address
     QTRY_COMPARE(f.model->rowCount(), 1);
     QCOMPARE(f.cell(0, SessionTableModel::KeyColumn), u"ccc-b1-0003"_s);
@@ -241,7 +241,7 @@ void TestUiSessions::filtersByText()
     QCOMPARE(f.model->rowCount(), 1);
     text->setText(u"nothing-like-this"_s);
     QTRY_COMPARE(f.model->rowCount(), 0);
-    QCOMPARE(f.countText(), u"6 sessions (showing 0)"_s);
+    QCOMPARE(f.countText(), u"6 session(s) (showing 0)"_s);
     text->clear();
     QTRY_COMPARE(f.model->rowCount(), 6);
 }
@@ -266,7 +266,7 @@ void TestUiSessions::filtersByBackend()
     next[0].backend = u"b2"_s;
     f.push(next);
     QCOMPARE(f.model->rowCount(), 2);
-    QCOMPARE(f.countText(), u"6 sessions (showing 2)"_s);
+    QCOMPARE(f.countText(), u"6 session(s) (showing 2)"_s);
 
     backend->setCurrentIndex(0);
     QCOMPARE(f.model->rowCount(), 6);
@@ -392,7 +392,7 @@ void TestUiSessions::appliesChanges()
     const int c = f.rowOf("ccc-b1-0003");
     QCOMPARE(f.cell(c, SessionTableModel::BackendColumn), u"b2"_s);
     QCOMPARE(f.cell(c, SessionTableModel::RequestsColumn), u"41"_s);
-    QCOMPARE(f.countText(), u"5 sessions (showing 5)"_s);
+    QCOMPARE(f.countText(), u"5 session(s) (showing 5)"_s);
     QVERIFY(backend->findText(u"b4"_s) > 0); // the backend filter offers the new backend
 
     // The last session of b3 goes: b3 leaves the backend filter; a removed key comes back.
@@ -409,7 +409,7 @@ void TestUiSessions::appliesChanges()
     moved[0].backend = u"b4"_s;
     f.pushChanges(moved, {});
     QCOMPARE(f.model->rowCount(), 2);
-    QCOMPARE(f.countText(), u"5 sessions (showing 2)"_s);
+    QCOMPARE(f.countText(), u"5 session(s) (showing 2)"_s);
     QCOMPARE(resets.size(), 0);
 }
 
@@ -548,7 +548,7 @@ void TestUiSessions::hundredThousandSessions()
         loads.append(timed(first));
         QCOMPARE(f.model->rowCount(), Count);
     }
-    QCOMPARE(f.countText(), u"100,000 sessions (showing 100,000)"_s);
+    QCOMPARE(f.countText(), u"100,000 session(s) (showing 100,000)"_s);
     f.table->selectRow(source->rowOf(u"web"_s, selected));
     QCOMPARE(f.selectedKey(), QString::fromUtf8(selected));
 

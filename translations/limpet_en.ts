@@ -86,6 +86,17 @@ Removed at once: it leaves now; requests in flight finish, and its sessions move
     </message>
 </context>
 <context>
+    <name>Limpet::CookieFormats</name>
+    <message numerus="yes">
+        <location filename="../ui/inspector/cookieformats.cpp" line="+959"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Limpet::CookieTableModel</name>
     <message numerus="yes">
         <location filename="../ui/inspector/cookietablemodel.cpp" line="+56"/>
@@ -99,7 +110,7 @@ Removed at once: it leaves now; requests in flight finish, and its sessions move
 <context>
     <name>Limpet::InspectorView</name>
     <message numerus="yes">
-        <location filename="../ui/inspector/inspectorview.cpp" line="+261"/>
+        <location filename="../ui/inspector/inspectorview.cpp" line="+264"/>
         <source>on %1, %n request(s), last seen %2 ago</source>
         <translation>
             <numerusform>on %1, %n request, last seen %2 ago</numerusform>
@@ -142,6 +153,17 @@ Removed at once: it leaves now; requests in flight finish, and its sessions move
         <translation>
             <numerusform>%n session</numerusform>
             <numerusform>%n sessions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Limpet::SessionsView</name>
+    <message numerus="yes">
+        <location filename="../ui/sessions/sessionsview.cpp" line="+224"/>
+        <source>%Ln session(s) (showing %1)</source>
+        <translation>
+            <numerusform>%Ln session (showing %1)</numerusform>
+            <numerusform>%Ln sessions (showing %1)</numerusform>
         </translation>
     </message>
 </context>

@@ -399,12 +399,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+300"/>
+        <location line="+309"/>
         <source>req/s</source>
         <translation>rich/s</translation>
     </message>
     <message>
-        <location line="-300"/>
+        <location line="-309"/>
         <source>ms</source>
         <translation>ms</translation>
     </message>
@@ -415,12 +415,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+316"/>
+        <location line="+325"/>
         <source>sessions</source>
         <translation>sessioni</translation>
     </message>
     <message>
-        <location line="-289"/>
+        <location line="-298"/>
         <source>Keep the charts still while you read them (Space)</source>
         <translation>Blocca i grafici mentre li leggi (Spazio)</translation>
     </message>
@@ -430,7 +430,7 @@
         <translation>Riprendi</translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+169"/>
         <location line="+103"/>
         <source>%1 p50</source>
         <translation>%1 p50</translation>
@@ -1157,10 +1157,13 @@ Rimozione immediata: esce subito; le richieste in corso terminano, e le sue sess
         <source>%1 h</source>
         <translation>%1 h</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+1"/>
-        <source>%1 days</source>
-        <translation>%1 giorni</translation>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n giorno</numerusform>
+            <numerusform>%n giorni</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+11"/>
@@ -1330,7 +1333,7 @@ Rimozione immediata: esce subito; le richieste in corso terminano, e le sue sess
 <context>
     <name>Limpet::EmbeddedPoller</name>
     <message>
-        <location filename="../ui/client/embeddedpoller.cpp" line="+118"/>
+        <location filename="../ui/client/embeddedpoller.cpp" line="+175"/>
         <location line="+81"/>
         <source>the engine is not running</source>
         <translation>il motore non è in esecuzione</translation>
@@ -1339,7 +1342,7 @@ Rimozione immediata: esce subito; le richieste in corso terminano, e le sue sess
 <context>
     <name>Limpet::InspectorView</name>
     <message>
-        <location filename="../ui/inspector/inspectorview.cpp" line="+60"/>
+        <location filename="../ui/inspector/inspectorview.cpp" line="+62"/>
         <source>&amp;Inspect</source>
         <translation>&amp;Ispeziona</translation>
     </message>
@@ -1390,7 +1393,7 @@ Rimozione immediata: esce subito; le richieste in corso terminano, e le sue sess
     </message>
     <message>
         <location line="+10"/>
-        <source>&amp;Host:</source>
+        <source>H&amp;ost:</source>
         <translation>&amp;Host:</translation>
     </message>
     <message>
@@ -1449,7 +1452,7 @@ Rimozione immediata: esce subito; le richieste in corso terminano, e le sue sess
         <translation>Ispeziona un cookie per vedere dove lo invierebbe l&apos;istanza.</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>No instance is connected: the dry run needs one.</source>
         <translation>Nessuna istanza connessa: il dry run ne richiede una.</translation>
     </message>
@@ -1460,12 +1463,12 @@ Rimozione immediata: esce subito; le richieste in corso terminano, e le sue sess
     </message>
     <message>
         <location line="+20"/>
-        <location line="+73"/>
+        <location line="+93"/>
         <source>none</source>
         <translation>nessuno</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-92"/>
         <source>%1 (mode %2)</source>
         <translation>%1 (modalità %2)</translation>
     </message>
@@ -1503,7 +1506,7 @@ Rimozione immediata: esce subito; le richieste in corso terminano, e le sue sess
         <translation>non presente nella tabella delle sessioni</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+70"/>
         <source>%1 %2 %3 — %4 → %5 (%6)</source>
         <translation>%1 %2 %3 — %4 → %5 (%6)</translation>
     </message>
@@ -2004,7 +2007,7 @@ Rimozione immediata: esce subito; le richieste in corso terminano, e le sue sess
 <context>
     <name>Limpet::SessionTableModel</name>
     <message>
-        <location filename="../ui/sessions/sessiontablemodel.cpp" line="+427"/>
+        <location filename="../ui/sessions/sessiontablemodel.cpp" line="+539"/>
         <source>%1 (rebound)</source>
         <translation>%1 (riassegnata)</translation>
     </message>
@@ -2166,10 +2169,13 @@ Rimozione immediata: esce subito; le richieste in corso terminano, e le sue sess
         <source>Drop this session&apos;s binding: its next request is balanced anew</source>
         <translation>Elimina il legame di questa sessione: la sua prossima richiesta viene bilanciata di nuovo</translation>
     </message>
-    <message>
-        <location line="+95"/>
-        <source>%1 sessions (showing %2)</source>
-        <translation>%1 sessioni (%2 mostrate)</translation>
+    <message numerus="yes">
+        <location line="+94"/>
+        <source>%Ln session(s) (showing %1)</source>
+        <translation>
+            <numerusform>%Ln sessione (%1 mostrate)</numerusform>
+            <numerusform>%Ln sessioni (%1 mostrate)</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+91"/>

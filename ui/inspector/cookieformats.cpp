@@ -956,7 +956,7 @@ QString CookieFormats::durationText(qint64 seconds)
         return tr("%1 min").arg(seconds / 60);
     if (seconds < 48 * 3600)
         return tr("%1 h").arg(seconds / 3600);
-    return tr("%1 days").arg(seconds / 86400);
+    return tr("%n day(s)", nullptr, int(seconds / 86400));
 }
 
 QString CookieFormats::ageText(const InspectedCookie &c, const QDateTime &now)

@@ -125,7 +125,7 @@ InspectorView::InspectorView(QWidget *parent)
     inputLayout->addWidget(m_text);
     auto *row = new QHBoxLayout;
     row->addWidget(m_recent, 2);
-    auto *hostLabel = new QLabel(tr("&Host:"), this);
+    auto *hostLabel = new QLabel(tr("H&ost:"), this);
     hostLabel->setBuddy(m_host);
     row->addWidget(hostLabel);
     row->addWidget(m_host, 1);

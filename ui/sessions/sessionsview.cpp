@@ -221,9 +221,8 @@ void SessionsView::applySessions(const SessionChanges &changes)
 void SessionsView::updateCount()
 {
     const QLocale locale;
-    m_count->setText(
-        tr("%1 sessions (showing %2)")
-            .arg(locale.toString(m_model->rowCount()), locale.toString(m_proxy->rowCount())));
+    m_count->setText(tr("%Ln session(s) (showing %1)", nullptr, m_model->rowCount())
+                         .arg(locale.toString(m_proxy->rowCount())));
 }
 
 void SessionsView::updateBackendFilter()
