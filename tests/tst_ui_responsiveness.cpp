@@ -261,12 +261,13 @@ void TestUiResponsiveness::windowStaysResponsiveUnderLoad()
     qInfo("first full load of the Sessions view: %d rows after %lld ms",
         sessions->model()->rowCount(), timer.elapsed());
 
-    // Two windows of Sessions → Charts → Cluster; the better one is asserted on, so that a
+    // Three windows of Sessions → Charts → Cluster; the best one is asserted on, so that a
     // neighbour stealing the CPU of a shared 2-core CI machine for a moment does not fail the
     // test, while a window that stalls every time it updates still does.
     Stalls best;
     best.worstMs = std::numeric_limits<qint64>::max();
-    for (int round = 1; round <= 2; ++round) {
+    constexpr int Windows = 3;
+    for (int round = 1; round <= Windows; ++round) {
         a.clearRequests();
         b.clearRequests();
         c.clearRequests();
@@ -290,7 +291,7 @@ void TestUiResponsiveness::windowStaysResponsiveUnderLoad()
     }
     QCOMPARE(load.failed(), quint64(0));
     QVERIFY2(best.worstMs < MaxStallMs,
-        qPrintable(u"the GUI event loop stalled for %1 ms (limit %2 ms) in the better of two "
+        qPrintable(u"the GUI event loop stalled for %1 ms (limit %2 ms) in the best of three "
                    "windows; its largest gaps: %3"_s.arg(best.worstMs)
                        .arg(MaxStallMs)
                        .arg(best.describeLargest())));
