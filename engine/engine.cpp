@@ -255,6 +255,7 @@ EngineSnapshot Engine::snapshot() const
         p.balancing = pool->balancer().name();
         p.decisions = pool->decisionCounts();
         p.backendChanges = pool->backendChanges();
+        p.backendChangeCauses = pool->backendChangeCauses();
         const HealthConfig &health = pool->config().health;
         for (const BackendPtr &b : pool->backends()) {
             BackendSnapshot bs = Controller::snapshotOf(p.name, *b);

@@ -67,6 +67,7 @@ struct PoolSnapshot
     QList<BackendSnapshot> backends;
     ReasonCounts decisions{}; ///< decisions made, by reason code
     quint64 backendChanges = 0; ///< requests whose session changed backend (broken stickiness)
+    ReasonCounts backendChangeCauses{}; ///< backendChanges by their cause (a reason code)
 };
 
 struct EngineSnapshot

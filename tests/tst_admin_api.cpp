@@ -350,6 +350,7 @@ private Q_SLOTS:
     void noTokenOnLoopbackNeedsNone();
     void clusterDescribesInstancePoolsAndBackends();
     void drainKeepsExistingSessionsOnly();
+    void maintenanceCountsBackendChangesByCause();
     void weightAndMaxConn();
     void patchRejectsBadRequests_data();
     void patchRejectsBadRequests();
@@ -557,6 +558,26 @@ void TestAdminApi::drainKeepsExistingSessionsOnly()
     const QJsonObject drained = eventOf(recent, u"state"_s, u"b1"_s); // newest first: → ready
     QCOMPARE(drained.value(u"from"_s).toString(), u"drain"_s);
     QCOMPARE(drained.value(u"to"_s).toString(), u"ready"_s);
+}
+
+void TestAdminApi::maintenanceCountsBackendChangesByCause()
+{
+    Setup s;
+    QVERIFY2(s.isRunning(), qPrintable(s.error()));
+    const QByteArray held = s.sessionOn("b1");
+    QVERIFY(!held.isEmpty());
+    const Reply r = s.call("PATCH", "/api/v1/pools/web/backends/b1", R"({"state": "maint"})");
+    QVERIFY2(r.status == 200, r.describe().constData());
+
+    // The session's next request moves: one backend change, counted under its cause.
+    const HttpResponse moved = s.request(held);
+    QCOMPARE(moved.status, 200);
+    QVERIFY(moved.header("X-Backend") != "b1");
+    const QJsonObject pool = s.cluster().value(u"pools"_s).toArray().first().toObject();
+    QCOMPARE(pool.value(u"backend_changes"_s).toInt(), 1);
+    const QJsonObject causes = pool.value(u"backend_changes_by_cause"_s).toObject();
+    QCOMPARE(causes.keys(), QStringList{u"backend-down-redispatched"_s});
+    QCOMPARE(causes.value(u"backend-down-redispatched"_s).toInt(), 1);
 }
 
 void TestAdminApi::weightAndMaxConn()

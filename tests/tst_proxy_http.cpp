@@ -533,10 +533,14 @@ void TestProxyHttp::clientHalfCloseStillAnswered()
     QCOMPARE(::shutdown(int(client.socket().socketDescriptor()), SHUT_WR), 0);
     const HttpResponse r = client.readResponse(5000);
     // Known limitation: QTcpSocket treats the client's FIN as the end of the whole connection
-    // and closes it (dropping what it had read), so a half-closed client gets no answer.
-    // Fixing it needs reads below QTcpSocket; tracked in the README's known limitations.
-    QEXPECT_FAIL(
-        "", "QTcpSocket closes a half-closed connection (README: known limitations)", Abort);
+    // and closes it, so a half-closed client gets no answer, unless the request had already
+    // been forwarded and answered before the proxy read the FIN (a race: both happen). Fixing
+    // it needs reads below QTcpSocket; tracked in the README's known limitations. An answer,
+    // when there is one, must still be the right one.
+    if (r.status != 200) {
+        QEXPECT_FAIL(
+            "", "QTcpSocket closes a half-closed connection (README: known limitations)", Abort);
+    }
     QVERIFY2(r.status == 200,
         qPrintable(u"status %1 (closed: %2); requests the backend received: %3"_s.arg(r.status)
                        .arg(r.closed)

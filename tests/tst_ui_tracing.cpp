@@ -227,6 +227,34 @@ void TestUiTracing::pauseHoldsRows()
     QCOMPARE(model->rowCount(), 1);
 }
 
+namespace {
+
+using Limpet::ReasonCode;
+
+/// A pool of a snapshot with these decision and backend-change counters.
+Limpet::PoolSnapshot poolCounts(
+    const QString &name, quint64 hits, const QList<std::pair<ReasonCode, quint64>> &changes)
+{
+    Limpet::PoolSnapshot p;
+    p.name = name;
+    p.decisions[size_t(ReasonCode::CookieHit)] = hits;
+    for (const auto &[cause, n] : changes) {
+        p.decisions[size_t(cause)] += n;
+        p.backendChangeCauses[size_t(cause)] = n;
+        p.backendChanges += n;
+    }
+    return p;
+}
+
+Limpet::EngineSnapshot snapshotOf(const QList<Limpet::PoolSnapshot> &pools)
+{
+    Limpet::EngineSnapshot s;
+    s.pools = pools;
+    return s;
+}
+
+} // namespace
+
 void TestUiTracing::breaksCountedAcrossThePool()
 {
     LimpetTest::FakeClient client;
@@ -236,28 +264,53 @@ void TestUiTracing::breaksCountedAcrossThePool()
     auto *breaks = view.findChild<QTableView *>(u"breaks"_s);
     QVERIFY(breaks);
     QAbstractItemModel *model = breaks->model();
+    auto *total = view.findChild<QLabel *>(u"breakTotal"_s);
     QCOMPARE(model->rowCount(), 0);
+    const auto counts = [model] {
+        QHash<QString, quint64> out;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            out.insert(model->index(row, Limpet::BreakCountModel::CauseColumn).data().toString(),
+                model->index(row, Limpet::BreakCountModel::CountColumn).data().toULongLong());
+        }
+        return out;
+    };
 
-    // Other sessions than the traced one count too.
-    Q_EMIT client.decisionsArrived(
-        {moved(0, u"S1"_s, u"S1b"_s, u"app2"_s, u"app1"_s, u"backend-down-redispatched"_s),
-            record(10, u"S2"_s, u"S2"_s, u"app1"_s, u"cookie-hit"_s),
-            moved(20, u"S3"_s, u"S3b"_s, u"app1"_s, u"app3"_s, u"drain-deadline-redispatched"_s)});
-    Q_EMIT client.decisionsArrived(
-        {moved(30, u"S4"_s, u"S4b"_s, u"app2"_s, u"app1"_s, u"backend-down-redispatched"_s),
-            moved(40, u"K1"_s, u"K1b"_s, u"app2"_s, u"app1"_s, u"cookie-invalid-signature"_s)});
+    // What happened before the view opened is not counted.
+    Q_EMIT client.snapshotUpdated(
+        snapshotOf({poolCounts(u"web"_s, 100, {{ReasonCode::BackendDownRedispatched, 5}}),
+            poolCounts(u"api"_s, 50, {})}));
+    QCOMPARE(model->rowCount(), 0);
+    QCOMPARE(total->text(), u"0 break(s) in 0 decision(s) since this view opened"_s);
 
+    // Every pool, every session (not only the traced one), from the engine's counters.
+    Q_EMIT client.snapshotUpdated(snapshotOf({poolCounts(u"web"_s, 101,
+                                                  {{ReasonCode::BackendDownRedispatched, 7},
+                                                      {ReasonCode::DrainDeadlineRedispatched, 1}}),
+        poolCounts(u"api"_s, 51, {{ReasonCode::CookieInvalidSignature, 1}})}));
     QCOMPARE(model->rowCount(), 3);
-    QHash<QString, quint64> counts;
-    for (int row = 0; row < model->rowCount(); ++row) {
-        counts.insert(model->index(row, Limpet::BreakCountModel::CauseColumn).data().toString(),
-            model->index(row, Limpet::BreakCountModel::CountColumn).data().toULongLong());
-    }
-    QCOMPARE(counts.value(u"backend down or in maintenance"_s), 2u);
-    QCOMPARE(counts.value(u"drained past deadline"_s), 1u);
-    QCOMPARE(counts.value(u"cookie tampered"_s), 1u);
-    QCOMPARE(view.findChild<QLabel *>(u"breakTotal"_s)->text(),
-        u"4 break(s) in 5 decision(s) since this view opened"_s);
+    QCOMPARE(counts().value(u"backend down or in maintenance"_s), 2u);
+    QCOMPARE(counts().value(u"drained past deadline"_s), 1u);
+    QCOMPARE(counts().value(u"cookie tampered"_s), 1u);
+    QCOMPARE(total->text(), u"4 break(s) in 6 decision(s) since this view opened"_s);
+
+    // The live decisions are a sample under load: they do not change the counts.
+    Q_EMIT client.decisionsArrived(
+        {moved(0, u"S1"_s, u"S1b"_s, u"app2"_s, u"app1"_s, u"backend-down-redispatched"_s)});
+    QCOMPARE(counts().value(u"backend down or in maintenance"_s), 2u);
+
+    // A pool added later counts from zero; one whose counters went back (a restart) too.
+    Q_EMIT client.snapshotUpdated(snapshotOf({poolCounts(u"web"_s, 1, {}),
+        poolCounts(u"api"_s, 52, {{ReasonCode::CookieInvalidSignature, 1}}),
+        poolCounts(u"new"_s, 0, {{ReasonCode::BackendDownRedispatched, 1}})}));
+    QCOMPARE(counts().value(u"backend down or in maintenance"_s), 1u);
+    QCOMPARE(counts().value(u"drained past deadline"_s), 0u);
+    QCOMPARE(counts().value(u"cookie tampered"_s), 1u);
+    QCOMPARE(total->text(), u"2 break(s) in 5 decision(s) since this view opened"_s);
+
+    // Another instance: from zero again.
+    LimpetTest::FakeClient other(u"other"_s);
+    view.setClient(&other);
+    QCOMPARE(model->rowCount(), 0);
 }
 
 void TestUiTracing::exportsJson()

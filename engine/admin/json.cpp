@@ -59,20 +59,29 @@ QJsonObject backend(const BackendSnapshot &b)
         {u"drain_eta_s"_s, eta}, {u"removing"_s, b.removing}, {u"check"_s, check}};
 }
 
+/// The non-zero counts of `counts` by reason code name.
+QJsonObject reasonCounts(const ReasonCounts &counts)
+{
+    QJsonObject out;
+    for (int i = 0; i < ReasonCodeCount; ++i) {
+        if (counts[static_cast<size_t>(i)] > 0)
+            out.insert(
+                reasonCodeName(static_cast<ReasonCode>(i)), double(counts[static_cast<size_t>(i)]));
+    }
+    return out;
+}
+
 QJsonObject pool(const PoolSnapshot &p)
 {
-    QJsonObject decisions;
-    for (int i = 0; i < ReasonCodeCount; ++i) {
-        if (p.decisions[static_cast<size_t>(i)] > 0)
-            decisions.insert(reasonCodeName(static_cast<ReasonCode>(i)),
-                double(p.decisions[static_cast<size_t>(i)]));
-    }
+    const QJsonObject decisions = reasonCounts(p.decisions);
     QJsonArray backends;
     for (const BackendSnapshot &b : p.backends)
         backends.append(backend(b));
     return QJsonObject{{u"name"_s, p.name}, {u"mode"_s, p.affinityMode},
         {u"balance"_s, p.balancing}, {u"decisions"_s, decisions},
-        {u"backend_changes"_s, double(p.backendChanges)}, {u"backends"_s, backends}};
+        {u"backend_changes"_s, double(p.backendChanges)},
+        {u"backend_changes_by_cause"_s, reasonCounts(p.backendChangeCauses)},
+        {u"backends"_s, backends}};
 }
 
 QJsonObject instance(const EngineSnapshot &s)

@@ -81,8 +81,18 @@ BackendPtr Pool::removeBackend(const QString &name)
 void Pool::count(const Decision &d)
 {
     m_decisions[static_cast<size_t>(d.reason)].fetch_add(1, std::memory_order_relaxed);
-    if (d.changedBackend)
+    if (d.changedBackend) {
         m_backendChanges.fetch_add(1, std::memory_order_relaxed);
+        m_changeCauses[static_cast<size_t>(d.changeCause)].fetch_add(1, std::memory_order_relaxed);
+    }
+}
+
+std::array<quint64, ReasonCodeCount> Pool::backendChangeCauses() const
+{
+    std::array<quint64, ReasonCodeCount> out{};
+    for (size_t i = 0; i < out.size(); ++i)
+        out[i] = m_changeCauses[i].load(std::memory_order_relaxed);
+    return out;
 }
 
 std::array<quint64, ReasonCodeCount> Pool::decisionCounts() const

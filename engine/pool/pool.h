@@ -69,6 +69,8 @@ public:
     void count(const Decision &d);
     [[nodiscard]] std::array<quint64, ReasonCodeCount> decisionCounts() const;
     [[nodiscard]] quint64 backendChanges() const { return m_backendChanges.load(); }
+    /// The backend changes by their cause (Decision::changeCause).
+    [[nodiscard]] std::array<quint64, ReasonCodeCount> backendChangeCauses() const;
 
 private:
     struct Candidates
@@ -93,6 +95,7 @@ private:
     QList<BackendPtr> m_backends; ///< guarded by m_lock (replaced, never edited in place)
     std::array<std::atomic<quint64>, ReasonCodeCount> m_decisions{};
     std::atomic<quint64> m_backendChanges{0};
+    std::array<std::atomic<quint64>, ReasonCodeCount> m_changeCauses{};
 };
 
 using PoolPtr = std::shared_ptr<Pool>;

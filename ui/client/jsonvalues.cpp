@@ -114,6 +114,12 @@ PoolSnapshot poolSnapshotFromJson(const QJsonObject &o)
             p.decisions[static_cast<size_t>(index)] = counter(it.value());
     }
     p.backendChanges = counter(o.value(u"backend_changes"_s));
+    const QJsonObject causes = o.value(u"backend_changes_by_cause"_s).toObject();
+    for (auto it = causes.begin(); it != causes.end(); ++it) {
+        const int index = reasonIndex(it.key());
+        if (index >= 0)
+            p.backendChangeCauses[static_cast<size_t>(index)] = counter(it.value());
+    }
     const QJsonArray backends = o.value(u"backends"_s).toArray();
     p.backends.reserve(backends.size());
     for (const QJsonValue &b : backends)

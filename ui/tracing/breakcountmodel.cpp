@@ -3,6 +3,7 @@
 #include "tracing/tracemodel.h"
 
 #include <algorithm>
+#include <numeric>
 
 namespace Limpet {
 
@@ -13,38 +14,56 @@ BreakCountModel::BreakCountModel(QObject *parent)
 void BreakCountModel::clear()
 {
     beginResetModel();
+    m_started = false;
+    m_baseline.clear();
     m_counts.clear();
     m_total = 0;
     m_seen = 0;
     endResetModel();
 }
 
-void BreakCountModel::count(const QList<TraceRecord> &decisions)
+void BreakCountModel::update(const EngineSnapshot &snapshot)
 {
-    m_seen += decisions.size();
-    int firstChanged = -1;
-    int lastChanged = -1;
-    for (const TraceRecord &d : decisions) {
-        if (!d.changedBackend)
-            continue;
-        const QString cause = d.changeCause.isEmpty() ? d.reason : d.changeCause;
-        ++m_total;
-        auto it = std::find_if(
-            m_counts.begin(), m_counts.end(), [&](const auto &c) { return c.first == cause; });
-        if (it != m_counts.end()) {
-            ++it->second;
-            const int row = static_cast<int>(it - m_counts.begin());
-            firstChanged = firstChanged < 0 ? row : qMin(firstChanged, row);
-            lastChanged = qMax(lastChanged, row);
-            continue;
-        }
+    ReasonCounts causes{};
+    quint64 decisions = 0;
+    for (const PoolSnapshot &p : snapshot.pools) {
+        const PoolCounts now{p.backendChangeCauses,
+            std::accumulate(p.decisions.cbegin(), p.decisions.cend(), quint64(0))};
+        auto base = m_baseline.find(p.name);
+        if (base == m_baseline.end())
+            base = m_baseline.insert(p.name, m_started ? PoolCounts{} : now);
+        if (now.decisions < base->decisions)
+            *base = PoolCounts{}; // its instance restarted: count from there
+        decisions += now.decisions - base->decisions;
+        for (std::size_t i = 0; i < causes.size(); ++i)
+            causes[i] += now.causes[i] >= base->causes[i] ? now.causes[i] - base->causes[i] : 0;
+    }
+    m_started = true;
+    m_seen = decisions;
+    m_total = 0;
+    for (std::size_t i = 0; i < causes.size(); ++i) {
+        m_total += causes[i];
+        if (causes[i] > 0 || breaks(reasonCodeName(static_cast<ReasonCode>(i))) > 0)
+            setCount(reasonCodeName(static_cast<ReasonCode>(i)), causes[i]);
+    }
+}
+
+void BreakCountModel::setCount(const QString &cause, quint64 n)
+{
+    const auto it = std::find_if(
+        m_counts.begin(), m_counts.end(), [&](const auto &c) { return c.first == cause; });
+    if (it == m_counts.end()) {
         const int row = rowCount();
         beginInsertRows({}, row, row);
-        m_counts.append({cause, 1});
+        m_counts.append({cause, n});
         endInsertRows();
+        return;
     }
-    if (firstChanged >= 0)
-        Q_EMIT dataChanged(index(firstChanged, CountColumn), index(lastChanged, CountColumn));
+    if (it->second == n)
+        return;
+    it->second = n;
+    const int row = static_cast<int>(it - m_counts.begin());
+    Q_EMIT dataChanged(index(row, CountColumn), index(row, CountColumn));
 }
 
 quint64 BreakCountModel::breaks(const QString &reasonCode) const

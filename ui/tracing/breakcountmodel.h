@@ -3,11 +3,13 @@
 #include "client/clusterclient.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 
 namespace Limpet {
 
-/// How often stickiness broke, by cause, over every decision of the instance the view has seen
-/// (not only the traced session): one row per cause, in the order they first happened.
+/// How often stickiness broke, by cause, over every pool of the instance since the view was
+/// attached (not only the traced session), from the engine's counters in its snapshots: one row
+/// per cause, in the order they first happened.
 class BreakCountModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -25,9 +27,13 @@ public:
 
     explicit BreakCountModel(QObject *parent = nullptr);
 
+    /// Starts again from zero: the next snapshot is the baseline.
     void clear();
-    /// Counts the decisions that moved a session to another backend.
-    void count(const QList<TraceRecord> &decisions);
+    /// Shows the backend changes of every pool by cause, and the decisions, since the first
+    /// snapshot after clear(): exact counters of the engine (a live decision stream under load
+    /// is a sample). A pool first seen later counts from zero, and so does one whose counters
+    /// went back (its instance restarted).
+    void update(const EngineSnapshot &snapshot);
 
     [[nodiscard]] quint64 breaks(const QString &reasonCode) const;
     [[nodiscard]] quint64 totalBreaks() const { return m_total; }
@@ -40,6 +46,16 @@ public:
         int section, Qt::Orientation orientation, int role) const override;
 
 private:
+    struct PoolCounts
+    {
+        ReasonCounts causes{};
+        quint64 decisions = 0;
+    };
+    /// Sets the row of `cause` to `n` (adds it the first time it is not zero).
+    void setCount(const QString &cause, quint64 n);
+
+    bool m_started = false; ///< a baseline was taken
+    QHash<QString, PoolCounts> m_baseline; ///< by pool name
     QList<std::pair<QString, quint64>> m_counts; ///< reason code → breaks
     quint64 m_total = 0;
     quint64 m_seen = 0;

@@ -162,6 +162,11 @@ void TraceView::setClient(ClusterClient *client)
         m_connections = {
             connect(client, &ClusterClient::traceReady, this, &TraceView::onTraceReady),
             connect(client, &ClusterClient::decisionsArrived, this, &TraceView::onDecisions),
+            connect(client, &ClusterClient::snapshotUpdated, this,
+                [this](const EngineSnapshot &snapshot) {
+                    m_breaks->update(snapshot);
+                    updateBreaks();
+                }),
         };
     }
     if (!m_key.isEmpty() || !m_clientAddress.isEmpty())
@@ -259,9 +264,6 @@ void TraceView::onTraceReady(
 
 void TraceView::onDecisions(const QList<TraceRecord> &decisions)
 {
-    m_breaks->count(decisions);
-    updateBreaks();
-
     QList<TraceRecord> mine;
     for (const TraceRecord &r : decisions) {
         if (!follows(r))
