@@ -275,11 +275,12 @@ QList<Decision> Engine::decisions(int limit, const QByteArray &key, const QStrin
     return m_runtime ? m_runtime->decisions.recent(limit, key, client) : QList<Decision>();
 }
 
-std::pair<QList<Decision>, quint64> Engine::decisionsSince(quint64 seen, int limit) const
+std::pair<QList<Decision>, quint64> Engine::decisionsSince(
+    quint64 seen, int limit, const DecisionFilter &filter) const
 {
     if (!m_runtime)
         return {};
-    return m_runtime->decisions.since(seen, limit);
+    return m_runtime->decisions.since(seen, limit, filter);
 }
 
 QList<EngineEvent> Engine::events(int limit) const

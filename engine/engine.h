@@ -2,6 +2,7 @@
 
 #include "config/config.h"
 #include "control/controller.h"
+#include "log/decisionlog.h"
 #include "log/eventlog.h"
 #include "pool/decision.h"
 #include "session/sessiontable.h"
@@ -69,7 +70,9 @@ public:
     [[nodiscard]] QList<Decision> decisions(
         int limit, const QByteArray &key = {}, const QString &client = {}) const;
     /// Decisions recorded after the first `seen` (oldest first) and the new count. Any thread.
-    [[nodiscard]] std::pair<QList<Decision>, quint64> decisionsSince(quint64 seen, int limit) const;
+    /// `filter`: older decisions it matches come too (DecisionLog::since).
+    [[nodiscard]] std::pair<QList<Decision>, quint64> decisionsSince(
+        quint64 seen, int limit, const DecisionFilter &filter = {}) const;
     /// Events (state, health, backends, sessions, reloads). Any thread.
     [[nodiscard]] QList<EngineEvent> events(int limit) const;
     [[nodiscard]] QList<EngineEvent> eventsSince(quint64 afterId, int limit) const;

@@ -96,17 +96,24 @@ QList<Decision> DecisionLog::recent(int limit, const QByteArray &key, const QStr
     return out;
 }
 
-std::pair<QList<Decision>, quint64> DecisionLog::since(quint64 seen, int limit) const
+std::pair<QList<Decision>, quint64> DecisionLog::since(
+    quint64 seen, int limit, const DecisionFilter &filter) const
 {
     QMutexLocker lock(&m_lock);
     const size_t n = m_ring.size();
     const quint64 waiting = m_total > seen ? m_total - seen : 0;
-    const size_t take = static_cast<size_t>(
-        qMin<quint64>(qMin<quint64>(waiting, n), static_cast<quint64>(qMax(limit, 0))));
+    const auto available = static_cast<size_t>(qMin<quint64>(waiting, n));
+    const size_t newest = qMin(available, static_cast<size_t>(qMax(limit, 0)));
+    // Older ones than the newest `limit` only when the filter wants them (compared in place:
+    // nothing is copied that is not taken).
+    const size_t first = filter.isEmpty() ? newest : available;
     QList<Decision> out;
-    out.reserve(static_cast<qsizetype>(take));
-    for (size_t i = take; i > 0; --i)
-        out.append(m_ring[(m_next + n - i) % n]);
+    out.reserve(static_cast<qsizetype>(newest));
+    for (size_t i = first; i > 0; --i) {
+        const Decision &d = m_ring[(m_next + n - i) % n];
+        if (i <= newest || filter.matches(d))
+            out.append(d);
+    }
     return {out, m_total};
 }
 

@@ -3,6 +3,7 @@
 #include "pool/decision.h"
 
 #include <QFile>
+#include <QHostAddress>
 #include <QList>
 #include <QMutex>
 
@@ -10,6 +11,26 @@
 #include <vector>
 
 namespace Limpet {
+
+/// The decisions a live reader follows exactly, however few of the others it samples: those of
+/// some session keys (as sent or as issued) and/or of one client address.
+struct DecisionFilter
+{
+    QList<QByteArray> keys;
+    QHostAddress client; ///< null: none
+
+    [[nodiscard]] bool isEmpty() const { return keys.isEmpty() && client.isNull(); }
+    [[nodiscard]] bool matches(const Decision &d) const
+    {
+        if (!client.isNull() && d.client.isEqual(client, QHostAddress::TolerantConversion))
+            return true;
+        for (const QByteArray &k : keys) {
+            if ((!d.keySeen.isEmpty() && d.keySeen == k) || (!d.key.isEmpty() && d.key == k))
+                return true;
+        }
+        return false;
+    }
+};
 
 /// Where decision records go: a bounded in-memory ring (newest kept; read by the tracing view
 /// and the API), an optional access log file (Apache combined format plus backend, affinity key
@@ -41,8 +62,10 @@ public:
         int limit, const QByteArray &key = {}, const QString &client = {}) const;
     [[nodiscard]] quint64 total() const;
     /// Records made after the first `seen` ones (oldest first; at most `limit`, the newest of
-    /// them when more are waiting), and the new total to pass next time. For live streams.
-    [[nodiscard]] std::pair<QList<Decision>, quint64> since(quint64 seen, int limit) const;
+    /// them when more are waiting, plus every older one `filter` matches), and the new total to
+    /// pass next time. For live streams: a sample under load, exact for what they follow.
+    [[nodiscard]] std::pair<QList<Decision>, quint64> since(
+        quint64 seen, int limit, const DecisionFilter &filter = {}) const;
 
     /// One access log line (no newline), for tests and the file.
     [[nodiscard]] static QByteArray accessLine(const Decision &d, const RequestFacts &facts);

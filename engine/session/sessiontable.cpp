@@ -76,6 +76,24 @@ void SessionTable::removed(Shard &shard, const QByteArray &compositeKey) const
         shard.removedKeys = {}; // nobody follows: changes() will see the gap and send it all
 }
 
+const QString &SessionTable::PoolNames::of(QByteArrayView poolBytes)
+{
+    if (!m_decoded || poolBytes != QByteArrayView(m_bytes)) {
+        m_decoded = true;
+        m_bytes = poolBytes.toByteArray();
+        m_name = QString::fromUtf8(poolBytes);
+    }
+    return m_name;
+}
+
+SessionInfo SessionTable::info(const QByteArray &compositeKey, const Entry &e, PoolNames &pools)
+{
+    const qsizetype zero = compositeKey.indexOf('\0');
+    return SessionInfo{pools.of(QByteArrayView(compositeKey).first(zero)),
+        compositeKey.sliced(zero + 1), e.backend->name(), e.client, e.firstSeenMs, e.lastSeenMs,
+        e.requests, e.pinned ? e.pinned->name() : QString(), e.pinUntilMs};
+}
+
 SessionInfo SessionTable::info(const QByteArray &compositeKey, const Entry &e)
 {
     const qsizetype zero = compositeKey.indexOf('\0');
@@ -187,12 +205,13 @@ int SessionTable::size() const
 QList<SessionInfo> SessionTable::snapshot() const
 {
     QList<SessionInfo> out;
+    PoolNames pools;
     for (int i = 0; i < m_shardCount; ++i) {
         const Shard &shard = m_shards[i];
         QMutexLocker lock(&shard.lock);
         out.reserve(out.size() + shard.entries.size());
         for (auto it = shard.entries.cbegin(); it != shard.entries.cend(); ++it)
-            out.append(info(it.key(), it.value()));
+            out.append(info(it.key(), it.value(), pools));
     }
     return out;
 }
@@ -352,6 +371,7 @@ SessionChanges SessionTable::changes(SessionCursor &cursor) const
     m_followedUntilMs.store(steadyNowMs() + FollowMs, std::memory_order_relaxed);
     const auto shards = static_cast<std::size_t>(m_shardCount);
     SessionChanges out;
+    PoolNames pools;
     out.full = cursor.table != m_id || cursor.versions.size() != shards
         || cursor.removals.size() != shards;
     for (std::size_t i = 0; !out.full && i < shards; ++i) {
@@ -372,7 +392,7 @@ SessionChanges SessionTable::changes(SessionCursor &cursor) const
         if (out.full || shard.version != seen) {
             for (auto it = shard.entries.cbegin(); it != shard.entries.cend(); ++it) {
                 if (out.full || it->version > seen)
-                    out.sessions.append(info(it.key(), it.value()));
+                    out.sessions.append(info(it.key(), it.value(), pools));
             }
         }
         if (!out.full) {

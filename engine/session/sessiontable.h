@@ -155,7 +155,21 @@ private:
     /// Drops the least recently seen eighth of a full shard. Shard lock must be held.
     void evictOldest(Shard &shard);
     static void unbind(const Entry &entry);
+    /// The pool names of composite keys, decoded once per run of keys of one pool: copies of a
+    /// table then share their pool strings (no allocation per session).
+    class PoolNames
+    {
+    public:
+        [[nodiscard]] const QString &of(QByteArrayView poolBytes);
+
+    private:
+        bool m_decoded = false;
+        QByteArray m_bytes;
+        QString m_name;
+    };
     [[nodiscard]] static SessionInfo info(const QByteArray &compositeKey, const Entry &e);
+    [[nodiscard]] static SessionInfo info(
+        const QByteArray &compositeKey, const Entry &e, PoolNames &pools);
     void dropPin(Entry &e) const;
     /// Stamps an entry as changed. Shard lock must be held.
     static void changed(Shard &shard, Entry &e) { e.version = ++shard.version; }

@@ -34,9 +34,12 @@ namespace Limpet {
 
 namespace {
 
-/// Redraws at most this often: snapshots come about twice a second, and a burst of them (a
-/// remote instance catching up) costs one redraw.
+/// A redraw waits this long after a snapshot: a burst of them (a remote instance catching up)
+/// costs one redraw.
 constexpr auto RedrawDelay = 100ms;
+/// And comes at most this often: snapshots arrive about twice a second, and redrawing four
+/// charts is most of what the window costs the machine (the proxy shares its cores).
+constexpr auto MinRedrawInterval = 1000ms;
 constexpr qint64 WindowMs = std::chrono::milliseconds(ChartsView::Window).count();
 /// A bound on the samples kept even if snapshots came far faster than expected.
 constexpr qsizetype MaxSamples = 3000;
@@ -285,8 +288,12 @@ void ChartsView::addSnapshot(const EngineSnapshot &snapshot)
 void ChartsView::scheduleRedraw()
 {
     // Hidden (another tab): samples are collected, charts drawn when it shows again.
-    if (!m_paused && !m_redraw->isActive() && isVisible())
-        m_redraw->start();
+    if (m_paused || m_redraw->isActive() || !isVisible())
+        return;
+    const qint64 sinceLast
+        = m_lastRedraw.isValid() ? m_lastRedraw.elapsed() : MinRedrawInterval.count();
+    m_redraw->start(
+        int(std::max<qint64>(RedrawDelay.count(), MinRedrawInterval.count() - sinceLast)));
 }
 
 void ChartsView::showEvent(QShowEvent *event)
@@ -444,6 +451,7 @@ void ChartsView::showValue(const QString &id, Metric metric, const QPointF &poin
 void ChartsView::redraw()
 {
     m_redraw->stop();
+    m_lastRedraw.start();
     if (m_order != m_shownOrder)
         rebuildSeries();
     else {

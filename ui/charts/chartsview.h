@@ -3,6 +3,7 @@
 #include "snapshot.h"
 
 #include <QColor>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QList>
 #include <QPointF>
@@ -123,6 +124,7 @@ private:
 
     QPointer<ClusterClient> m_client;
     bool m_paused = false;
+    QElapsedTimer m_lastRedraw; ///< since the latest redraw
     QList<Sample> m_samples; ///< oldest first, within Window of the newest
     QHash<QString, Counters> m_previous;
     QStringList m_order; ///< backends of the latest snapshot, "pool/name", in its order

@@ -100,6 +100,8 @@ public:
         = 0;
     virtual void inspect(const InspectRequest &request) = 0;
     /// The decisions recorded so far for one session key or one client (traceReady).
+    /// The embedded engine also follows that session or client from then on: its decisions all
+    /// come live, where the others are a sample under heavy load.
     virtual void requestTrace(const QByteArray &key, const QString &client, int limit) = 0;
     virtual void requestConfig() = 0;
     virtual void reload() = 0;

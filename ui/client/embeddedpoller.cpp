@@ -24,9 +24,12 @@ constexpr std::chrono::milliseconds PausedSessionInterval = 2000ms;
 /// Changes kept for a hidden view beyond this many sessions are dropped: it gets the whole
 /// table when it shows again (cheaper than following a table that changes wholesale).
 constexpr qsizetype MaxPendingSessions = 100'000;
-/// Decisions handed over per poll: a burst beyond that keeps only its newest (the views show a
-/// bounded window anyway).
-constexpr int MaxDecisionsPerBatch = 2000;
+/// Decisions handed over per poll (5,000 a second): under more load the live stream is a sample
+/// of the newest, plus every decision of the traced session or client. The views that need
+/// exact figures read the engine's counters (snapshots), not this stream.
+constexpr int MaxDecisionsPerBatch = 500;
+/// A traced session re-issued a cookie this many times is followed under its newest keys.
+constexpr qsizetype MaxTracedKeys = 16;
 constexpr int MaxEventsPerBatch = 1000;
 
 /// The error of an operation as one text: its message, then its details (config errors) one
@@ -108,8 +111,19 @@ void EmbeddedPoller::dropPendingSessions()
 
 void EmbeddedPoller::pollRecords()
 {
-    auto [decisions, total] = m_engine->decisionsSince(m_decisionsSeen, MaxDecisionsPerBatch);
+    auto [decisions, total]
+        = m_engine->decisionsSince(m_decisionsSeen, MaxDecisionsPerBatch, m_traced);
     m_decisionsSeen = total;
+    // A traced session that got a new cookie goes on under its new key.
+    if (!m_traced.keys.isEmpty()) {
+        for (const Decision &d : std::as_const(decisions)) {
+            if (!d.key.isEmpty() && !m_traced.keys.contains(d.key) && m_traced.matches(d)) {
+                m_traced.keys.append(d.key);
+                if (m_traced.keys.size() > MaxTracedKeys)
+                    m_traced.keys.removeFirst();
+            }
+        }
+    }
     if (!decisions.isEmpty()) {
         QList<TraceRecord> records;
         records.reserve(decisions.size());
@@ -235,6 +249,11 @@ void EmbeddedPoller::inspect(const InspectRequest &request)
 
 void EmbeddedPoller::requestTrace(const QByteArray &key, const QString &client, int limit)
 {
+    m_traced = DecisionFilter{};
+    if (!key.isEmpty())
+        m_traced.keys.append(key);
+    if (!client.isEmpty())
+        m_traced.client = QHostAddress(client);
     const QList<Decision> newestFirst = m_engine->decisions(limit, key, client);
     QList<TraceRecord> records;
     records.reserve(newestFirst.size());

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "client/clusterclient.h"
+#include "log/decisionlog.h"
 
 #include <QHash>
 #include <QObject>
@@ -70,6 +71,9 @@ private:
     bool m_started = false;
     SessionFeed m_sessionFeed = SessionFeed::Off;
     quint64 m_decisionsSeen = 0; ///< Engine::decisionsSince's count at the last poll
+    /// The session or client of the latest requestTrace(): its decisions all come live, however
+    /// few of the others do under load.
+    DecisionFilter m_traced;
     quint64 m_lastEventId = 0;
     SessionCursor m_sessionCursor; ///< where the session table was read up to
     // What changed while the feed was paused, merged, for when it is On again:

@@ -292,17 +292,23 @@ void InspectorView::onSnapshot(const EngineSnapshot &snapshot)
 
 void InspectorView::onDecisions(const QList<TraceRecord> &decisions)
 {
+    // Runs of one pool look its hint up once: this loop sees every decision of the stream.
+    PoolHint *hint = nullptr;
     for (const TraceRecord &d : decisions) {
         if (d.pool.isEmpty())
             continue;
-        PoolHint &hint = m_pools[d.pool];
-        hint.pool = d.pool;
-        if (!d.mode.isEmpty())
-            hint.mode = d.mode;
+        if (!hint || hint->pool != d.pool) {
+            hint = &m_pools[d.pool];
+            hint->pool = d.pool;
+        }
+        if (!d.mode.isEmpty() && hint->mode != d.mode)
+            hint->mode = d.mode;
         // The cookie's name is only ever seen in a Set-Cookie the pool added.
+        if (d.setCookie.isEmpty())
+            continue;
         const qsizetype eq = d.setCookie.indexOf(u'=');
         if (eq > 0)
-            hint.cookieName = d.setCookie.left(eq).trimmed();
+            hint->cookieName = d.setCookie.left(eq).trimmed();
     }
     if (isVisible()) {
         addRecent(decisions);
