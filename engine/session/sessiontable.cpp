@@ -67,10 +67,16 @@ void SessionTable::dropPin(Entry &e) const
     }
 }
 
+bool SessionTable::followed() const
+{
+    const qint64 until = m_followedUntilMs.load(std::memory_order_relaxed);
+    return until != 0 && steadyNowMs() < until;
+}
+
 void SessionTable::removed(Shard &shard, const QByteArray &compositeKey) const
 {
     ++shard.removals;
-    if (steadyNowMs() < m_followedUntilMs.load(std::memory_order_relaxed))
+    if (followed())
         shard.removedKeys.push_back(compositeKey);
     else if (!shard.removedKeys.empty())
         shard.removedKeys = {}; // nobody follows: changes() will see the gap and send it all
@@ -113,7 +119,7 @@ std::optional<QString> SessionTable::touch(const QString &pool, const QByteArray
         if (shard.entries.size() >= m_maxPerShard)
             evictOldest(shard);
         Entry &e = *shard.entries.insert(k, Entry{backend, client, nowMs, nowMs, 1});
-        changed(shard, e);
+        changed(shard, e, k);
         backend->counters.sessions.fetch_add(1, std::memory_order_relaxed);
         return std::nullopt;
     }
@@ -126,7 +132,7 @@ std::optional<QString> SessionTable::touch(const QString &pool, const QByteArray
     it->client = client;
     it->lastSeenMs = nowMs;
     ++it->requests;
-    changed(shard, *it);
+    changed(shard, *it, it.key());
     return previous;
 }
 
@@ -176,7 +182,7 @@ int SessionTable::expire(qint64 nowMs)
             // A pin that ended is dropped here too (pinOf() ignores it meanwhile).
             if (e.pinned && e.pinUntilMs != 0 && e.pinUntilMs <= nowMs) {
                 dropPin(e);
-                changed(shard, e);
+                changed(shard, e, it.key());
             }
             const bool old = nowMs - e.lastSeenMs > m_idleMs;
             if (old) {
@@ -290,7 +296,7 @@ int SessionTable::forgetBackend(const Backend *backend)
             Entry &e = it.value();
             if (e.pinned.get() == backend) {
                 dropPin(e);
-                changed(shard, e);
+                changed(shard, e, it.key());
             }
             const bool bound = e.backend.get() == backend;
             if (bound) {
@@ -326,7 +332,7 @@ SessionInfo SessionTable::pin(const QString &pool, const QByteArray &key, const 
         m_pins.fetch_add(1, std::memory_order_relaxed);
     it->pinned = pin.backend;
     it->pinUntilMs = pin.untilMs;
-    changed(shard, *it);
+    changed(shard, *it, it.key());
     return info(it.key(), it.value());
 }
 
@@ -361,52 +367,68 @@ void SessionTable::restore(
         e.pinUntilMs = saved.pinUntilMs;
         m_pins.fetch_add(1, std::memory_order_relaxed);
     }
-    changed(shard, *shard.entries.insert(k, e));
+    const auto it = shard.entries.insert(k, e);
+    changed(shard, *it, it.key());
     backend->counters.sessions.fetch_add(1, std::memory_order_relaxed);
 }
 
-SessionChanges SessionTable::changes(SessionCursor &cursor) const
+SessionChanges SessionTable::changes(SessionCursor &cursor)
 {
-    // From now on removals are remembered, so none after the checks below goes unseen.
+    static std::atomic<quint64> nextReader{1};
+    QMutexLocker reading(&m_readLock);
+    if (cursor.reader == 0)
+        cursor.reader = nextReader.fetch_add(1, std::memory_order_relaxed);
+    // From now on changes and removals are listed, so none after the checks below goes unseen.
     m_followedUntilMs.store(steadyNowMs() + FollowMs, std::memory_order_relaxed);
     const auto shards = static_cast<std::size_t>(m_shardCount);
     SessionChanges out;
     PoolNames pools;
-    out.full = cursor.table != m_id || cursor.versions.size() != shards
-        || cursor.removals.size() != shards;
+    out.full
+        = cursor.table != m_id || cursor.reader != m_lastReader || cursor.removals.size() != shards;
+    m_lastReader = cursor.reader;
     for (std::size_t i = 0; !out.full && i < shards; ++i) {
         const Shard &shard = m_shards[static_cast<int>(i)];
         QMutexLocker lock(&shard.lock);
-        // The removals this reader has not seen must all still be remembered.
-        out.full = shard.removals - cursor.removals[i] > shard.removedKeys.size();
+        // Every change and removal this reader has not seen must still be listed.
+        out.full
+            = shard.changesLost || shard.removals - cursor.removals[i] > shard.removedKeys.size();
     }
     if (out.full) {
         cursor.table = m_id;
-        cursor.versions.assign(shards, 0);
         cursor.removals.assign(shards, 0);
     }
     for (std::size_t i = 0; i < shards; ++i) {
-        const Shard &shard = m_shards[static_cast<int>(i)];
+        Shard &shard = m_shards[static_cast<int>(i)];
         QMutexLocker lock(&shard.lock);
-        const quint64 seen = cursor.versions[i];
-        if (out.full || shard.version != seen) {
-            for (auto it = shard.entries.cbegin(); it != shard.entries.cend(); ++it) {
-                if (out.full || it->version > seen)
-                    out.sessions.append(info(it.key(), it.value(), pools));
+        if (out.full) {
+            out.sessions.reserve(out.sessions.size() + shard.entries.size());
+            for (auto it = shard.entries.begin(); it != shard.entries.end(); ++it) {
+                it->listed = false;
+                out.sessions.append(info(it.key(), it.value(), pools));
             }
-        }
-        if (!out.full) {
+        } else {
+            for (const QByteArray &key : shard.changedKeys) {
+                auto it = shard.entries.find(key);
+                // Gone since (a removal, listed below), or listed twice (removed and added
+                // again) and taken already.
+                if (it == shard.entries.end() || !it->listed)
+                    continue;
+                it->listed = false;
+                out.sessions.append(info(it.key(), it.value(), pools));
+            }
             // The keys this reader has not seen are the last (removals - seen) remembered.
             const quint64 unseen = shard.removals - cursor.removals[i];
             for (auto k = shard.removedKeys.cend() - static_cast<std::ptrdiff_t>(unseen);
                  k != shard.removedKeys.cend(); ++k) {
                 const qsizetype zero = k->indexOf('\0');
                 out.removed.append(
-                    SessionKey{QString::fromUtf8(k->first(zero)), k->sliced(zero + 1)});
+                    SessionKey{pools.of(QByteArrayView(*k).first(zero)), k->sliced(zero + 1)});
             }
         }
-        shard.removedKeys.clear(); // handed over (or, for a full read, no longer needed)
-        cursor.versions[i] = shard.version;
+        // Handed over (or, for a full read, no longer needed).
+        shard.changedKeys.clear();
+        shard.changesLost = false;
+        shard.removedKeys.clear();
         cursor.removals[i] = shard.removals;
     }
     return out;

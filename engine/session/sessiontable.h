@@ -61,7 +61,7 @@ struct SessionChanges
 struct SessionCursor
 {
     quint64 table = 0; ///< the table it read (each SessionTable has its own id)
-    std::vector<quint64> versions; ///< per shard: the newest change it has seen
+    quint64 reader = 0; ///< this reader's id (given at its first read)
     std::vector<quint64> removals; ///< per shard: the removals it has seen
 };
 
@@ -114,12 +114,13 @@ public:
     [[nodiscard]] std::optional<SessionPin> pinOf(
         const QString &pool, const QByteArray &key, qint64 nowMs) const;
     /// What changed since `cursor` (which it then moves on): the sessions added or changed and
-    /// the keys removed, or the whole table when the cursor is new, belongs to another table or
-    /// missed removals. Costs one pass over the keys (no copy of unchanged sessions), so a
-    /// reader polling every second sees only what moved. Removals are remembered only while
-    /// someone reads (a reader that pauses longer than a few seconds gets a full table next);
-    /// one incremental reader at a time (a second one mostly gets full tables).
-    [[nodiscard]] SessionChanges changes(SessionCursor &cursor) const;
+    /// the keys removed, or the whole table when the cursor is new, belongs to another table, or
+    /// the reader missed something. While someone reads, each shard lists the keys that changed
+    /// (once each until the next read) and the keys removed, so a read costs what moved, not
+    /// the table. A table nobody reads lists nothing (a reader that pauses longer than a few
+    /// seconds gets a full table next). Readers take turns: one that did not read last gets a
+    /// full table.
+    [[nodiscard]] SessionChanges changes(SessionCursor &cursor);
     /// Puts back an entry saved in a state file.
     void restore(const SessionInfo &info, const BackendPtr &backend, const BackendPtr &pinned);
 
@@ -133,18 +134,19 @@ private:
         quint64 requests = 0;
         BackendPtr pinned; ///< an operator's pin or rebind
         qint64 pinUntilMs = 0; ///< 0: permanent
-        quint64 version = 0; ///< the shard's version at this entry's latest change
+        bool listed = false; ///< in its shard's changedKeys (changed since the last read)
     };
     struct Shard
     {
         mutable QMutex lock;
         QHash<QByteArray, Entry> entries; ///< key = pool + '\0' + affinity key; guarded by lock
         // Guarded by lock, for changes():
-        quint64 version = 0; ///< bumped by every change of an entry
+        std::vector<QByteArray> changedKeys; ///< entries changed since the last read, once each
+        bool changesLost = false; ///< an entry changed while nobody followed: read it all
         quint64 removals = 0; ///< entries removed so far
         /// The keys of the latest removals (the last removedKeys.size() of `removals`), kept
-        /// while a reader follows the table; mutable: changes() hands them over and drops them.
-        mutable std::vector<QByteArray> removedKeys;
+        /// while a reader follows the table.
+        std::vector<QByteArray> removedKeys;
     };
     /// 16 shards, or 1 for small tables so the bound is exact (each shard holds at most
     /// maxEntries / shards, so the total never exceeds maxEntries).
@@ -171,8 +173,20 @@ private:
     [[nodiscard]] static SessionInfo info(
         const QByteArray &compositeKey, const Entry &e, PoolNames &pools);
     void dropPin(Entry &e) const;
-    /// Stamps an entry as changed. Shard lock must be held.
-    static void changed(Shard &shard, Entry &e) { e.version = ++shard.version; }
+    /// Lists an entry as changed for the reader, if one follows. Shard lock must be held.
+    void changed(Shard &shard, Entry &e, const QByteArray &compositeKey) const
+    {
+        if (e.listed)
+            return; // listed already: nothing more to do on the hot path
+        if (!followed()) {
+            shard.changesLost = shard.changesLost || m_followedUntilMs.load() != 0;
+            return;
+        }
+        e.listed = true;
+        shard.changedKeys.push_back(compositeKey);
+    }
+    /// A reader called changes() in the last few seconds.
+    [[nodiscard]] bool followed() const;
     /// Counts (and, while a reader follows, remembers) the removal of `compositeKey`. Shard lock
     /// must be held.
     void removed(Shard &shard, const QByteArray &compositeKey) const;
@@ -183,8 +197,10 @@ private:
     const qint64 m_idleMs;
     mutable std::atomic<int> m_pins{0}; ///< entries with a pin: the hot path skips the lookup at 0
     const quint64 m_id; ///< tells tables apart in a SessionCursor
-    /// Steady-clock ms until which removed keys are remembered (changes() extends it).
-    mutable std::atomic<qint64> m_followedUntilMs{0};
+    /// Steady-clock ms until which changes are listed (changes() extends it); 0: never read.
+    std::atomic<qint64> m_followedUntilMs{0};
+    QMutex m_readLock; ///< one changes() at a time
+    quint64 m_lastReader = 0; ///< guarded by m_readLock
 };
 
 } // namespace Limpet
