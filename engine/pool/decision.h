@@ -45,6 +45,16 @@ inline constexpr int ReasonCodeCount = static_cast<int>(ReasonCode::QueueTimeout
 
 [[nodiscard]] QString reasonCodeName(ReasonCode reason);
 
+/// The request went where its session is bound (a cookie, a route, a learnt key, an operator's
+/// pin or rebind, a draining backend keeping its sessions): sending it elsewhere breaks the
+/// session's stickiness, so a failed connection is retried elsewhere only with `failover`.
+[[nodiscard]] constexpr bool followsBinding(ReasonCode reason)
+{
+    return reason == ReasonCode::CookieHit || reason == ReasonCode::RouteHit
+        || reason == ReasonCode::LearnedHit || reason == ReasonCode::BackendDrainingKept
+        || reason == ReasonCode::SessionPinned || reason == ReasonCode::SessionRebound;
+}
+
 /// The record of one routing decision, made before the request is forwarded and completed with
 /// the response's status when it is known.
 struct Decision

@@ -112,10 +112,9 @@ bool Pool::redispatch(
     const BackendPtr next = m_balancer->pick(others, {});
     if (!next)
         return false;
-    const bool wasBound = d.reason == ReasonCode::CookieHit || d.reason == ReasonCode::RouteHit
-        || d.reason == ReasonCode::LearnedHit || d.reason == ReasonCode::Hash
-        || d.reason == ReasonCode::BackendDrainingKept || d.reason == ReasonCode::SessionPinned
-        || d.reason == ReasonCode::SessionRebound;
+    // A hashed client has no binding to keep (it is retried without failover) but did land
+    // on its hash's backend: moving it is a backend change all the same.
+    const bool wasBound = followsBinding(d.reason) || d.reason == ReasonCode::Hash;
     d.backend = next;
     d.algorithm = m_balancer->name();
     d.reason = ReasonCode::ConnectFailedRedispatched;

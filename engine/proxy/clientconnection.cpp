@@ -127,13 +127,6 @@ private:
     std::shared_ptr<State> m_state;
 };
 
-bool wasBoundToBackend(ReasonCode reason)
-{
-    return reason == ReasonCode::CookieHit || reason == ReasonCode::RouteHit
-        || reason == ReasonCode::LearnedHit || reason == ReasonCode::BackendDrainingKept
-        || reason == ReasonCode::SessionPinned || reason == ReasonCode::SessionRebound;
-}
-
 /// Methods a proxy may send again after a failure (RFC 9110 9.2.2).
 bool idempotent(QByteArrayView method)
 {
@@ -502,7 +495,7 @@ QCoro::Task<ClientConnection::Next> ClientConnection::exchange()
                             .arg(health.maxFails)});
                 // Nothing was sent: another backend may take it (option redispatch), unless
                 // the session is bound here and the pool does not fail over.
-                const bool bound = wasBoundToBackend(decision.reason);
+                const bool bound = followsBinding(decision.reason);
                 tried.append(backend->id());
                 if ((!bound || poolConfig.failover) && tried.size() <= poolConfig.retries
                     && pool.redispatch(decision, rt.sessions, tried, nowMs())) {
