@@ -52,8 +52,9 @@ public:
     void setSessions(const QList<SessionInfo> &sessions);
     /// Applies what changed (ClusterClient::sessionsChanged): a full table through
     /// setSessions(), otherwise the removals, then the changed sessions (a key the model does
-    /// not hold is added). Costs the changes, not the table: no pass over unchanged rows but
-    /// one renumbering when rows go.
+    /// not hold is added; each key at most once per call, as SessionTable::changes() gives
+    /// them). Costs the changes, not the table: no pass over unchanged rows but one renumbering
+    /// when rows go.
     void applyChanges(const SessionChanges &changes);
     /// Drops every row (a model reset): another instance's table follows.
     void clear();
