@@ -4,6 +4,7 @@
 #include "session/sessiontable.h"
 
 #include <functional>
+#include <numeric>
 
 using namespace Qt::StringLiterals;
 
@@ -81,26 +82,37 @@ BackendPtr Pool::removeBackend(const QString &name)
 void Pool::count(const Decision &d)
 {
     m_decisions[static_cast<size_t>(d.reason)].fetch_add(1, std::memory_order_relaxed);
-    if (d.changedBackend) {
-        m_backendChanges.fetch_add(1, std::memory_order_relaxed);
+    if (d.changedBackend)
         m_changeCauses[static_cast<size_t>(d.changeCause)].fetch_add(1, std::memory_order_relaxed);
-    }
 }
 
-std::array<quint64, ReasonCodeCount> Pool::backendChangeCauses() const
+namespace {
+
+std::array<quint64, ReasonCodeCount> loadAll(
+    const std::array<std::atomic<quint64>, ReasonCodeCount> &counters)
 {
     std::array<quint64, ReasonCodeCount> out{};
     for (size_t i = 0; i < out.size(); ++i)
-        out[i] = m_changeCauses[i].load(std::memory_order_relaxed);
+        out[i] = counters[i].load(std::memory_order_relaxed);
     return out;
+}
+
+} // namespace
+
+std::array<quint64, ReasonCodeCount> Pool::backendChangeCauses() const
+{
+    return loadAll(m_changeCauses);
+}
+
+quint64 Pool::backendChanges() const
+{
+    const std::array<quint64, ReasonCodeCount> causes = backendChangeCauses();
+    return std::accumulate(causes.cbegin(), causes.cend(), quint64(0));
 }
 
 std::array<quint64, ReasonCodeCount> Pool::decisionCounts() const
 {
-    std::array<quint64, ReasonCodeCount> out{};
-    for (size_t i = 0; i < out.size(); ++i)
-        out[i] = m_decisions[i].load(std::memory_order_relaxed);
-    return out;
+    return loadAll(m_decisions);
 }
 
 bool Pool::redispatch(

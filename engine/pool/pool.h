@@ -68,7 +68,7 @@ public:
     /// Counts a decision under its reason code (metrics, GET /api/v1/cluster). Any thread.
     void count(const Decision &d);
     [[nodiscard]] std::array<quint64, ReasonCodeCount> decisionCounts() const;
-    [[nodiscard]] quint64 backendChanges() const { return m_backendChanges.load(); }
+    [[nodiscard]] quint64 backendChanges() const;
     /// The backend changes by their cause (Decision::changeCause).
     [[nodiscard]] std::array<quint64, ReasonCodeCount> backendChangeCauses() const;
 
@@ -94,7 +94,6 @@ private:
     mutable QMutex m_lock;
     QList<BackendPtr> m_backends; ///< guarded by m_lock (replaced, never edited in place)
     std::array<std::atomic<quint64>, ReasonCodeCount> m_decisions{};
-    std::atomic<quint64> m_backendChanges{0};
     std::array<std::atomic<quint64>, ReasonCodeCount> m_changeCauses{};
 };
 

@@ -102,10 +102,8 @@ SessionInfo SessionTable::info(const QByteArray &compositeKey, const Entry &e, P
 
 SessionInfo SessionTable::info(const QByteArray &compositeKey, const Entry &e)
 {
-    const qsizetype zero = compositeKey.indexOf('\0');
-    return SessionInfo{QString::fromUtf8(compositeKey.first(zero)), compositeKey.sliced(zero + 1),
-        e.backend->name(), e.client, e.firstSeenMs, e.lastSeenMs, e.requests,
-        e.pinned ? e.pinned->name() : QString(), e.pinUntilMs};
+    PoolNames pools;
+    return info(compositeKey, e, pools);
 }
 
 std::optional<QString> SessionTable::touch(const QString &pool, const QByteArray &key,

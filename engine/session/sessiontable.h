@@ -176,10 +176,11 @@ private:
     /// Lists an entry as changed for the reader, if one follows. Shard lock must be held.
     void changed(Shard &shard, Entry &e, const QByteArray &compositeKey) const
     {
-        if (e.listed)
-            return; // listed already: nothing more to do on the hot path
+        if (e.listed || shard.changesLost)
+            return; // listed already, or the next read is whole: nothing to do on the hot path
         if (!followed()) {
-            shard.changesLost = shard.changesLost || m_followedUntilMs.load() != 0;
+            // A reader that comes back must read it all (none yet: its first read is whole).
+            shard.changesLost = m_followedUntilMs.load(std::memory_order_relaxed) != 0;
             return;
         }
         e.listed = true;

@@ -43,8 +43,7 @@ void BreakCountModel::update(const EngineSnapshot &snapshot)
     m_total = 0;
     for (std::size_t i = 0; i < causes.size(); ++i) {
         m_total += causes[i];
-        if (causes[i] > 0 || breaks(reasonCodeName(static_cast<ReasonCode>(i))) > 0)
-            setCount(reasonCodeName(static_cast<ReasonCode>(i)), causes[i]);
+        setCount(reasonCodeName(static_cast<ReasonCode>(i)), causes[i]);
     }
 }
 
@@ -53,6 +52,8 @@ void BreakCountModel::setCount(const QString &cause, quint64 n)
     const auto it = std::find_if(
         m_counts.begin(), m_counts.end(), [&](const auto &c) { return c.first == cause; });
     if (it == m_counts.end()) {
+        if (n == 0)
+            return; // a cause gets its row once it happened
         const int row = rowCount();
         beginInsertRows({}, row, row);
         m_counts.append({cause, n});

@@ -51,7 +51,7 @@ private:
         ReasonCounts causes{};
         quint64 decisions = 0;
     };
-    /// Sets the row of `cause` to `n` (adds it the first time it is not zero).
+    /// Sets the row of `cause` to `n` (adds it the first time `n` is not zero).
     void setCount(const QString &cause, quint64 n);
 
     bool m_started = false; ///< a baseline was taken
