@@ -82,28 +82,38 @@ void SessionTable::removed(Shard &shard, const QByteArray &compositeKey) const
         shard.removedKeys = {}; // nobody follows: changes() will see the gap and send it all
 }
 
-const QString &SessionTable::PoolNames::of(QByteArrayView poolBytes)
+SessionKey SessionTable::KeySplitter::split(const QByteArray &compositeKey)
 {
-    if (!m_decoded || poolBytes != QByteArrayView(m_bytes)) {
-        m_decoded = true;
-        m_bytes = poolBytes.toByteArray();
-        m_name = QString::fromUtf8(poolBytes);
+    // Most keys in a row belong to the pool of the one before: a prefix compare, no search.
+    if (m_poolBytes.isEmpty() || !compositeKey.startsWith(m_poolBytes)) {
+        const qsizetype zero = compositeKey.indexOf('\0');
+        m_poolBytes = compositeKey.first(zero + 1);
+        m_pool = QString::fromUtf8(compositeKey.constData(), zero);
     }
-    return m_name;
+    // The key is the composite key's tail: shared, not copied (a tail keeps the terminating NUL
+    // a QByteArray promises). Raw data, which the array does not own, is copied.
+    QByteArray key = compositeKey;
+    QByteArray::DataPointer &d = key.data_ptr();
+    if (!d.isMutable())
+        return SessionKey{m_pool, compositeKey.sliced(m_poolBytes.size())};
+    d.ptr += m_poolBytes.size();
+    d.size -= m_poolBytes.size();
+    return SessionKey{m_pool, std::move(key)};
 }
 
-SessionInfo SessionTable::info(const QByteArray &compositeKey, const Entry &e, PoolNames &pools)
+SessionInfo SessionTable::info(const QByteArray &compositeKey, const Entry &e, KeySplitter &keys)
 {
-    const qsizetype zero = compositeKey.indexOf('\0');
-    return SessionInfo{pools.of(QByteArrayView(compositeKey).first(zero)),
-        compositeKey.sliced(zero + 1), e.backend->name(), e.client, e.firstSeenMs, e.lastSeenMs,
-        e.requests, e.pinned ? e.pinned->name() : QString(), e.pinUntilMs};
+    SessionKey key = keys.split(compositeKey);
+    // Built whole: a default QHostAddress would allocate only to be overwritten.
+    return SessionInfo{std::move(key.pool), std::move(key.key), e.backend->name(), e.client,
+        e.firstSeenMs, e.lastSeenMs, e.requests, e.pinned ? e.pinned->name() : QString(),
+        e.pinUntilMs};
 }
 
 SessionInfo SessionTable::info(const QByteArray &compositeKey, const Entry &e)
 {
-    PoolNames pools;
-    return info(compositeKey, e, pools);
+    KeySplitter keys;
+    return info(compositeKey, e, keys);
 }
 
 std::optional<QString> SessionTable::touch(const QString &pool, const QByteArray &key,
@@ -209,13 +219,13 @@ int SessionTable::size() const
 QList<SessionInfo> SessionTable::snapshot() const
 {
     QList<SessionInfo> out;
-    PoolNames pools;
+    out.reserve(size());
+    KeySplitter keys;
     for (int i = 0; i < m_shardCount; ++i) {
         const Shard &shard = m_shards[i];
         QMutexLocker lock(&shard.lock);
-        out.reserve(out.size() + shard.entries.size());
         for (auto it = shard.entries.cbegin(); it != shard.entries.cend(); ++it)
-            out.append(info(it.key(), it.value(), pools));
+            out.append(info(it.key(), it.value(), keys));
     }
     return out;
 }
@@ -380,29 +390,32 @@ SessionChanges SessionTable::changes(SessionCursor &cursor)
     m_followedUntilMs.store(steadyNowMs() + FollowMs, std::memory_order_relaxed);
     const auto shards = static_cast<std::size_t>(m_shardCount);
     SessionChanges out;
-    PoolNames pools;
+    KeySplitter keys;
     out.full
         = cursor.table != m_id || cursor.reader != m_lastReader || cursor.removals.size() != shards;
     m_lastReader = cursor.reader;
+    qsizetype expected = 0; // sessions listed (a size to reserve: more may come meanwhile)
     for (std::size_t i = 0; !out.full && i < shards; ++i) {
         const Shard &shard = m_shards[static_cast<int>(i)];
         QMutexLocker lock(&shard.lock);
         // Every change and removal this reader has not seen must still be listed.
         out.full
             = shard.changesLost || shard.removals - cursor.removals[i] > shard.removedKeys.size();
+        expected += static_cast<qsizetype>(shard.changedKeys.size());
     }
     if (out.full) {
         cursor.table = m_id;
         cursor.removals.assign(shards, 0);
+        expected = size();
     }
+    out.sessions.reserve(expected);
     for (std::size_t i = 0; i < shards; ++i) {
         Shard &shard = m_shards[static_cast<int>(i)];
         QMutexLocker lock(&shard.lock);
         if (out.full) {
-            out.sessions.reserve(out.sessions.size() + shard.entries.size());
             for (auto it = shard.entries.begin(); it != shard.entries.end(); ++it) {
                 it->listed = false;
-                out.sessions.append(info(it.key(), it.value(), pools));
+                out.sessions.append(info(it.key(), it.value(), keys));
             }
         } else {
             for (const QByteArray &key : shard.changedKeys) {
@@ -412,16 +425,13 @@ SessionChanges SessionTable::changes(SessionCursor &cursor)
                 if (it == shard.entries.end() || !it->listed)
                     continue;
                 it->listed = false;
-                out.sessions.append(info(it.key(), it.value(), pools));
+                out.sessions.append(info(it.key(), it.value(), keys));
             }
             // The keys this reader has not seen are the last (removals - seen) remembered.
             const quint64 unseen = shard.removals - cursor.removals[i];
             for (auto k = shard.removedKeys.cend() - static_cast<std::ptrdiff_t>(unseen);
-                 k != shard.removedKeys.cend(); ++k) {
-                const qsizetype zero = k->indexOf('\0');
-                out.removed.append(
-                    SessionKey{pools.of(QByteArrayView(*k).first(zero)), k->sliced(zero + 1)});
-            }
+                 k != shard.removedKeys.cend(); ++k)
+                out.removed.append(keys.split(*k));
         }
         // Handed over (or, for a full read, no longer needed).
         shard.changedKeys.clear();

@@ -31,6 +31,13 @@ struct SessionInfo
     qint64 pinUntilMs = 0; ///< when the pin ends (0: a rebind, permanent)
 };
 
+} // namespace Limpet
+
+// Plain handles and numbers: lists of sessions grow and shrink by moving bytes.
+Q_DECLARE_TYPEINFO(Limpet::SessionInfo, Q_RELOCATABLE_TYPE);
+
+namespace Limpet {
+
 /// A page of sessions (GET /api/v1/sessions).
 struct SessionPage
 {
@@ -44,6 +51,12 @@ struct SessionKey
     QString pool;
     QByteArray key;
 };
+
+} // namespace Limpet
+
+Q_DECLARE_TYPEINFO(Limpet::SessionKey, Q_RELOCATABLE_TYPE);
+
+namespace Limpet {
 
 /// What changed in a session table since a reader last asked (SessionTable::changes()).
 struct SessionChanges
@@ -157,21 +170,21 @@ private:
     /// Drops the least recently seen eighth of a full shard. Shard lock must be held.
     void evictOldest(Shard &shard);
     static void unbind(const Entry &entry);
-    /// The pool names of composite keys, decoded once per run of keys of one pool: copies of a
-    /// table then share their pool strings (no allocation per session).
-    class PoolNames
+    /// Splits composite keys into pool name and affinity key. The pool name is decoded once per
+    /// run of keys of one pool, so copies of a table share their pool strings, and the key
+    /// shares the composite key's bytes: no allocation per session.
+    class KeySplitter
     {
     public:
-        [[nodiscard]] const QString &of(QByteArrayView poolBytes);
+        [[nodiscard]] SessionKey split(const QByteArray &compositeKey);
 
     private:
-        bool m_decoded = false;
-        QByteArray m_bytes;
-        QString m_name;
+        QByteArray m_poolBytes; ///< the last pool's name followed by its '\0'
+        QString m_pool;
     };
-    [[nodiscard]] static SessionInfo info(const QByteArray &compositeKey, const Entry &e);
     [[nodiscard]] static SessionInfo info(
-        const QByteArray &compositeKey, const Entry &e, PoolNames &pools);
+        const QByteArray &compositeKey, const Entry &e, KeySplitter &keys);
+    [[nodiscard]] static SessionInfo info(const QByteArray &compositeKey, const Entry &e);
     void dropPin(Entry &e) const;
     /// Lists an entry as changed for the reader, if one follows. Shard lock must be held.
     void changed(Shard &shard, Entry &e, const QByteArray &compositeKey) const

@@ -12,7 +12,8 @@
 # round starts a fresh process, and the median of each is reported), WARMUP (s, default 2),
 # CONNECTIONS (wrk -c, default 50), GUI_TAB (sessions | charts, default sessions), SCENARIO
 # (sticky | nocookie, default sticky), LIMPET (binary, default build/bin/limpet), KEEP_TMP=1
-# keeps the temporary directory with configs, logs and raw wrk output.
+# keeps the temporary directory with configs, logs and raw wrk output. Each measured round also
+# logs the CPU time of Limpet's threads (from /proc/PID/task/*/stat), in % of one core.
 #
 # Without a display the script runs itself again under xvfb-run. The tab is chosen the way a
 # user's last session would leave it (the window's saved settings, in a private
@@ -301,12 +302,38 @@ run_wrk() { # run_wrk KEY SECONDS: KEY="" for a warm-up that is not recorded
     log "$(printf '%-12s %8s req/s %s' "$key" "${rps[$key]}" "$errors")"
 }
 
+thread_ticks() { # thread_ticks PID: "name ticks" per thread (utime + stime), same names summed
+    local stat rest name
+    for stat in /proc/"$1"/task/*/stat; do
+        stat="$(cat "$stat" 2>/dev/null)" || continue
+        name="${stat#*(}"
+        name="${name%)*}"
+        rest="${stat##*) }"
+        # shellcheck disable=SC2086
+        set -- $rest
+        echo "${name// /_} $((${12} + ${13}))"
+    done | awk '{ t[$1] += $2 } END { for (n in t) print n, t[n] }'
+}
+
+thread_cpu() { # thread_cpu BEFORE AFTER SECONDS: "name=N.N%" for threads over 0.1 % of a core
+    local hz
+    hz="$(getconf CLK_TCK)"
+    awk -v hz="$hz" -v s="$3" 'NR == FNR { b[$1] = $2; next }
+        { d = ($2 - b[$1]) * 100 / hz / s; total += d; if (d >= 0.1) out = out sprintf(" %s=%.1f%%", $1, d) }
+        END { printf "total=%.1f%%%s", total, out }' "$1" "$2"
+}
+
 measure() { # measure MODE ROUND: a fresh Limpet, warm-up, one measured run
-    local mode="$1" round="$2"
+    local mode="$1" round="$2" started
     start_limpet "$mode"
     [[ "$SCENARIO" == sticky ]] && learn_cookies
     run_wrk "" "$WARMUP"
+    thread_ticks "$LIMPET_PID" >"$tmp/ticks-$mode.$round.before"
+    started="$(date +%s.%N)"
     run_wrk "$mode.$round" "$DURATION"
+    thread_ticks "$LIMPET_PID" >"$tmp/ticks-$mode.$round.after"
+    log "$(printf '%-12s CPU: ' "$mode.$round")$(thread_cpu "$tmp/ticks-$mode.$round.before" \
+        "$tmp/ticks-$mode.$round.after" "$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { print b - a }')")"
     if ! kill -0 "$LIMPET_PID" 2>/dev/null; then
         die "Limpet ($mode) died during the run (log: $tmp/limpet-$mode.log)"
     fi
@@ -332,6 +359,13 @@ values() { local r s=""; for ((r = 1; r <= ROUNDS; r++)); do s+=" ${rps[$1.$r]}"
 headless="$(values headless | median)"
 gui="$(values gui | median)"
 ratio="$(awk -v a="$gui" -v b="$headless" 'BEGIN { printf "%.3f", a / b }')"
+# Each GUI round over the headless round just before it: the machine's speed drifts from minute
+# to minute, and a pair measured back to back shares most of that drift.
+pair_ratios=""
+for ((r = 1; r <= ROUNDS; r++)); do
+    pair_ratios+=" $(awk -v a="${rps[gui.$r]}" -v b="${rps[headless.$r]}" 'BEGIN { printf "%.3f", a / b }')"
+done
+pair_ratios="${pair_ratios# }"
 
 echo
 echo "## Limpet with the window open vs headless ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs, load average $load_before at start)"
@@ -344,3 +378,4 @@ echo "| headless (--no-gui) | $headless | $(values headless) |"
 echo "| GUI ($GUI_TAB tab) | $gui | $(values gui) |"
 echo
 echo "GUI/headless: $ratio ($(awk -v r="$ratio" 'BEGIN { printf "%+.1f%%", (r - 1) * 100 }'))"
+echo "GUI/headless per pair of rounds: $pair_ratios (median $(median <<<"$pair_ratios"))"

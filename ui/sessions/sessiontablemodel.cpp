@@ -360,7 +360,12 @@ void SessionTableModel::clear()
 
 size_t SessionTableModel::hashOf(const QString &pool, const QByteArray &key) const
 {
-    return qHashMulti(m_seed, pool, key);
+    // The sessions of one update share their pool string: its hash is computed once per run.
+    if (pool.constData() != m_hashedPool.constData() || pool.size() != m_hashedPool.size()) {
+        m_hashedPool = pool;
+        m_poolHash = qHash(pool, m_seed);
+    }
+    return qHash(key, m_poolHash);
 }
 
 template <typename Same>
@@ -467,9 +472,13 @@ int SessionTableModel::backendIndex(const SessionInfo &s)
             return i;
     }
     for (int i = 0; i < count; ++i) {
-        const auto &[pool, backend] = m_backendPairs.at(i);
-        if (backend == s.backend && pool == s.pool)
+        auto &[pool, backend] = m_backendPairs[i];
+        if (backend == s.backend && pool == s.pool) {
+            // Keep the newest strings: the rest of this update then compares pointers only.
+            pool = s.pool;
+            backend = s.backend;
             return i;
+        }
     }
     m_backendPairs.append({s.pool, s.backend});
     m_backendRows.push_back(0);

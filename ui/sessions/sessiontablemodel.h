@@ -138,6 +138,8 @@ private:
     std::vector<int> m_freeSlots;
     std::vector<int> m_rowSlot; ///< row → slot
     size_t m_seed;
+    mutable QString m_hashedPool; ///< the pool whose hash hashOf() computed last
+    mutable size_t m_poolHash = 0;
 
     Backends m_backends; ///< the pairs with rows, sorted
     Backends m_backendPairs; ///< every pair seen since the last full table
