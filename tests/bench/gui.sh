@@ -7,11 +7,13 @@
 #   tests/bench/gui.sh                       # 3 alternating rounds of 10 s, sticky cookies
 #   GUI_TAB=charts tests/bench/gui.sh        # the Charts tab instead of Sessions
 #   SCENARIO=nocookie tests/bench/gui.sh     # every request a new session (the table grows)
+#   SESSIONS=100000 tests/bench/gui.sh       # 100,000 sessions in the table before the load
 #
 # Environment: DURATION (s, default 10), ROUNDS (default 3: headless and GUI alternate, each
 # round starts a fresh process, and the median of each is reported), WARMUP (s, default 2),
 # CONNECTIONS (wrk -c, default 50), GUI_TAB (sessions | charts, default sessions), SCENARIO
-# (sticky | nocookie, default sticky), LIMPET (binary, default build/bin/limpet), KEEP_TMP=1
+# (sticky | nocookie, default sticky), SESSIONS (bindings restored from a state file at each
+# start, default 0), LIMPET (binary, default build/bin/limpet), KEEP_TMP=1
 # keeps the temporary directory with configs, logs and raw wrk output. Each measured round also
 # logs the CPU time of Limpet's threads (from /proc/PID/task/*/stat), in % of one core.
 #
@@ -32,12 +34,17 @@ CONNECTIONS="${CONNECTIONS:-50}"
 GUI_TAB="${GUI_TAB:-sessions}"
 SCENARIO="${SCENARIO:-sticky}"
 LIMPET="${LIMPET:-$root/build/bin/limpet}"
+SESSIONS="${SESSIONS:-0}"
 for v in DURATION ROUNDS WARMUP CONNECTIONS; do
     if ! [[ "${!v}" =~ ^[0-9]+$ ]] || ((${!v} < 1)); then
         echo "gui bench: $v must be a positive integer (got '${!v}')" >&2
         exit 2
     fi
 done
+if ! [[ "$SESSIONS" =~ ^[0-9]+$ ]]; then
+    echo "gui bench: SESSIONS must be a number of sessions (got '$SESSIONS')" >&2
+    exit 2
+fi
 case "$GUI_TAB" in
 sessions) tab_index=2 ;;
 charts) tab_index=1 ;;
@@ -208,6 +215,9 @@ keepalive = 600000
 client = 600000
 shutdown = 2000
 
+[state]
+file = "$tmp/limpet.state.json"
+
 [[pool]]
 name = "app"
 balance = "roundrobin"
@@ -230,6 +240,21 @@ address = "127.0.0.1:$P3"
 TOML
 "$LIMPET" --check-config "$tmp/limpet.toml" >/dev/null || die "Limpet rejects $tmp/limpet.toml"
 
+# SESSIONS bindings over the three backends, in the state file Limpet restores at start (a
+# fresh copy for each start: Limpet saves its own on the way out).
+if ((SESSIONS > 0)); then
+    python3 - "$SESSIONS" "$tmp/preload.json" <<'PY'
+import base64, datetime, json, sys
+count, path = int(sys.argv[1]), sys.argv[2]
+now = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="milliseconds")
+now = now.replace("+00:00", "Z")
+sessions = [{"pool": "app", "key": base64.b64encode(b"preload-%09d" % i).decode(),
+             "backend": "s%d" % (i % 3 + 1), "client": "192.0.2.%d" % (i % 250 + 1),
+             "first_seen": now, "last_seen": now, "requests": 1} for i in range(count)]
+json.dump({"version": 1, "saved": now, "backends": [], "sessions": sessions}, open(path, "w"))
+PY
+fi
+
 # The window's saved settings (QSettings "Limpet"/"limpet"): the tab it opens on.
 mkdir -p "$tmp/config/Limpet"
 printf '[mainWindow]\ntab=%d\n' "$tab_index" >"$tmp/config/Limpet/limpet.conf"
@@ -237,6 +262,8 @@ printf '[mainWindow]\ntab=%d\n' "$tab_index" >"$tmp/config/Limpet/limpet.conf"
 LIMPET_PID=""
 start_limpet() { # start_limpet headless|gui
     local mode="$1" logfile="$tmp/limpet-$1.log" i
+    rm -f "$tmp/limpet.state.json"
+    if ((SESSIONS > 0)); then cp "$tmp/preload.json" "$tmp/limpet.state.json"; fi
     if [[ "$mode" == headless ]]; then
         "$LIMPET" --no-gui --workers 1 --config "$tmp/limpet.toml" >>"$logfile" 2>&1 </dev/null &
     else
@@ -246,6 +273,10 @@ start_limpet() { # start_limpet headless|gui
     LIMPET_PID=$!
     pids+=("$LIMPET_PID")
     wait_http "Limpet ($mode)" "$LIMPET_PID" "$LIMPET_PORT" "$logfile"
+    if ((SESSIONS > 0)) && ! grep -q ": $SESSIONS sessions," "$logfile"; then
+        tail -n 20 "$logfile" >&2
+        die "Limpet ($mode) did not restore the $SESSIONS sessions of the state file (log: $logfile)"
+    fi
     if [[ "$mode" == gui ]]; then
         # The measurement means nothing unless the window is really up.
         for ((i = 0; i < 100; i++)); do
@@ -370,7 +401,7 @@ pair_ratios="${pair_ratios# }"
 echo
 echo "## Limpet with the window open vs headless ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs, load average $load_before at start)"
 echo
-echo "workers=1, 3 x nginx backends, wrk -t1 -c$CONNECTIONS, $SCENARIO, median of $ROUNDS alternating rounds of ${DURATION}s; GUI: Xvfb, $GUI_TAB tab"
+echo "workers=1, 3 x nginx backends, wrk -t1 -c$CONNECTIONS, $SCENARIO, $SESSIONS sessions restored at start, median of $ROUNDS alternating rounds of ${DURATION}s; GUI: Xvfb, $GUI_TAB tab"
 echo
 echo "| run | req/s (median) | rounds |"
 echo "|---|---:|---|"
