@@ -360,6 +360,7 @@ private Q_SLOTS:
     void forcedRemovalDropsBackendAndSessions();
     void removalWaitsForSessionsToLeave();
     void sessionsListFilterAndPage();
+    void sessionChangesFollowTheTable();
     void forgetSession();
     void keyWithSlashIsPercentEncoded();
     void pinForTtlThenBack();
@@ -880,6 +881,71 @@ void TestAdminApi::sessionsListFilterAndPage()
     QCOMPARE(s.get("/api/v1/sessions?limit=-1").status, 400);
     QCOMPARE(s.get("/api/v1/sessions?limit=10001").status, 400);
     QCOMPARE(s.get("/api/v1/sessions?offset=x").status, 400);
+}
+
+void TestAdminApi::sessionChangesFollowTheTable()
+{
+    Setup s;
+    QVERIFY2(s.isRunning(), qPrintable(s.error()));
+    const QByteArray first = s.request().setCookieValue("SRV");
+    const QByteArray second = s.request().setCookieValue("SRV");
+    QVERIFY(!first.isEmpty() && !second.isEmpty());
+    QTRY_COMPARE(s.get("/api/v1/sessions").json.value(u"total"_s).toInt(), 2);
+
+    // The first read is the whole table, with a cursor for the next.
+    const Reply whole = s.get("/api/v1/sessions/changes");
+    QVERIFY2(whole.status == 200, whole.describe().constData());
+    QCOMPARE(whole.json.value(u"full"_s).toBool(), true);
+    QCOMPARE(whole.json.value(u"truncated"_s).toBool(), false);
+    QCOMPARE(whole.json.value(u"total"_s).toInt(), 2);
+    QCOMPARE(whole.json.value(u"sessions"_s).toArray().size(), 2);
+    QVERIFY(whole.json.value(u"removed"_s).toArray().isEmpty());
+    QByteArray cursor = whole.json.value(u"cursor"_s).toString().toLatin1();
+    QVERIFY(!cursor.isEmpty());
+
+    // Then only what changed: the session that came back and the new one, and a forgotten key.
+    QCOMPARE(s.request(first).header("X-Backend").isEmpty(), false);
+    const QByteArray third = s.request().setCookieValue("SRV");
+    QCOMPARE(s.call("DELETE", "/api/v1/sessions/web/" + second).status, 200);
+    QHash<QByteArray, QJsonObject> changed;
+    QList<QByteArray> removed;
+    const auto follow = [&] {
+        const Reply r = s.get("/api/v1/sessions/changes?cursor=" + cursor);
+        if (r.status != 200 || r.json.value(u"full"_s).toBool())
+            return false;
+        cursor = r.json.value(u"cursor"_s).toString().toLatin1();
+        for (const QJsonValue &v : r.json.value(u"sessions"_s).toArray())
+            changed.insert(v.toObject().value(u"key"_s).toString().toUtf8(), v.toObject());
+        for (const QJsonValue &v : r.json.value(u"removed"_s).toArray()) {
+            if (v.toObject().value(u"pool"_s).toString() == u"web"_s)
+                removed.append(v.toObject().value(u"key"_s).toString().toUtf8());
+        }
+        return changed.contains(first) && changed.value(first).value(u"requests"_s).toInt() == 2
+            && changed.contains(third) && removed.contains(second);
+    };
+    QTRY_VERIFY(follow());
+    QCOMPARE(changed.size(), 2);
+    QCOMPARE(removed, QList<QByteArray>{second});
+    QCOMPARE(changed.value(third).value(u"requests"_s).toInt(), 1);
+
+    // Nothing new: an empty answer, not the table again.
+    const Reply quiet = s.get("/api/v1/sessions/changes?cursor=" + cursor);
+    QCOMPARE(quiet.json.value(u"full"_s).toBool(), false);
+    QVERIFY(quiet.json.value(u"sessions"_s).toArray().isEmpty());
+    QVERIFY(quiet.json.value(u"total"_s).isNull());
+
+    // Readers take turns: another one reading in between makes the next read whole again.
+    QCOMPARE(s.get("/api/v1/sessions/changes").json.value(u"full"_s).toBool(), true);
+    const Reply after = s.get("/api/v1/sessions/changes?cursor=" + cursor);
+    QCOMPARE(after.json.value(u"full"_s).toBool(), true);
+    QCOMPARE(after.json.value(u"sessions"_s).toArray().size(), 2);
+
+    for (const QByteArray bad : {QByteArray("nonsense"), QByteArray("MS4yLjM"), QByteArray("%%")}) {
+        const Reply r = s.get("/api/v1/sessions/changes?cursor=" + bad);
+        QVERIFY2(r.status == 400, r.describe().constData());
+        QVERIFY(r.json.value(u"error"_s).toString().contains(u"cursor"_s));
+    }
+    QCOMPARE(s.call("POST", "/api/v1/sessions/changes").status, 405);
 }
 
 void TestAdminApi::forgetSession()

@@ -76,6 +76,55 @@ std::optional<QString> unknownKeys(const QJsonObject &o, const QStringList &allo
     return std::nullopt;
 }
 
+/// A whole table sent by GET /api/v1/sessions/changes holds at most this many sessions.
+constexpr qsizetype MaxFeedSessions = 200'000;
+
+/// A SessionCursor as the opaque text a client hands back: "1.<table>.<reader>.<removals per
+/// shard, comma-separated>", base64url. It holds no secret: a client that forges one only gets
+/// a whole table, or changes it could read anyway.
+QString encodeCursor(const SessionCursor &cursor)
+{
+    QByteArray text
+        = "1." + QByteArray::number(cursor.table) + '.' + QByteArray::number(cursor.reader) + '.';
+    for (std::size_t i = 0; i < cursor.removals.size(); ++i) {
+        if (i > 0)
+            text += ',';
+        text += QByteArray::number(cursor.removals[i]);
+    }
+    return QString::fromLatin1(
+        text.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+std::optional<SessionCursor> decodeCursor(const QString &token)
+{
+    const QByteArray::FromBase64Result decoded = QByteArray::fromBase64Encoding(
+        token.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded)
+        return std::nullopt;
+    const QList<QByteArray> parts = decoded.decoded.split('.');
+    if (parts.size() != 4 || parts.at(0) != "1")
+        return std::nullopt;
+    SessionCursor cursor;
+    bool ok = false;
+    cursor.table = parts.at(1).toULongLong(&ok);
+    if (!ok)
+        return std::nullopt;
+    cursor.reader = parts.at(2).toULongLong(&ok);
+    if (!ok)
+        return std::nullopt;
+    if (!parts.at(3).isEmpty()) {
+        const QList<QByteArray> removals = parts.at(3).split(',');
+        if (removals.size() > 64)
+            return std::nullopt;
+        for (const QByteArray &r : removals) {
+            cursor.removals.push_back(r.toULongLong(&ok));
+            if (!ok)
+                return std::nullopt;
+        }
+    }
+    return cursor;
+}
+
 } // namespace
 
 AdminRoutes::AdminRoutes(Engine *engine)
@@ -101,6 +150,8 @@ AdminResponse AdminRoutes::handle(const AdminRequest &r)
         return backend(r, rest.at(1), rest.at(3));
     if (rest == QStringList{u"sessions"_s})
         return m == "GET" ? sessions(r) : methodNotAllowed(u"GET"_s);
+    if (rest == QStringList{u"sessions"_s, u"changes"_s})
+        return m == "GET" ? sessionChanges(r) : methodNotAllowed(u"GET"_s);
     if (first == "sessions"_L1 && rest.size() == 3)
         return session(r, rest.at(1), rest.at(2).toUtf8());
     if (rest == QStringList{u"decisions"_s})
@@ -247,6 +298,35 @@ AdminResponse AdminRoutes::sessions(const AdminRequest &r)
     for (const SessionInfo &s : page.sessions)
         list.append(Json::session(s));
     return json(200, QJsonObject{{u"total"_s, page.total}, {u"sessions"_s, list}});
+}
+
+AdminResponse AdminRoutes::sessionChanges(const AdminRequest &r)
+{
+    SessionCursor cursor;
+    if (r.query.hasQueryItem(u"cursor"_s)) {
+        const QString token = r.query.queryItemValue(u"cursor"_s, QUrl::FullyDecoded);
+        std::optional<SessionCursor> decoded = decodeCursor(token);
+        if (!decoded) {
+            return AdminServer::error(400,
+                u"cursor is not one this API gave: pass the \"cursor\" of the previous answer, "
+                "or none for the whole table"_s);
+        }
+        cursor = std::move(*decoded);
+    }
+    const SessionChanges changes = m_engine->sessionChanges(cursor);
+    const qsizetype sent
+        = changes.full ? qMin(changes.sessions.size(), MaxFeedSessions) : changes.sessions.size();
+    QJsonArray sessions;
+    for (qsizetype i = 0; i < sent; ++i)
+        sessions.append(Json::session(changes.sessions.at(i)));
+    QJsonArray removed;
+    for (const SessionKey &k : changes.removed)
+        removed.append(QJsonObject{{u"pool"_s, k.pool}, {u"key"_s, QString::fromUtf8(k.key)}});
+    return json(200,
+        QJsonObject{{u"cursor"_s, encodeCursor(cursor)}, {u"full"_s, changes.full},
+            {u"truncated"_s, sent < changes.sessions.size()},
+            {u"total"_s, changes.full ? QJsonValue(changes.sessions.size()) : QJsonValue()},
+            {u"sessions"_s, sessions}, {u"removed"_s, removed}});
 }
 
 AdminResponse AdminRoutes::session(

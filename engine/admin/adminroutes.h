@@ -20,6 +20,7 @@ private:
     AdminResponse backends(const AdminRequest &r, const QString &pool);
     AdminResponse backend(const AdminRequest &r, const QString &pool, const QString &name);
     AdminResponse sessions(const AdminRequest &r);
+    AdminResponse sessionChanges(const AdminRequest &r);
     AdminResponse session(const AdminRequest &r, const QString &pool, const QByteArray &key);
     AdminResponse decisions(const AdminRequest &r);
     AdminResponse events();

@@ -7,6 +7,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <limits>
 #include <utility>
 
 using namespace std::chrono_literals;
@@ -104,9 +105,7 @@ void EmbeddedPoller::setSessionFeed(SessionFeed feed)
 void EmbeddedPoller::dropPendingSessions()
 {
     m_sessionCursor = {};
-    m_pendingFull = false;
     m_pending.clear();
-    m_pendingRemoved.clear();
 }
 
 void EmbeddedPoller::pollRecords()
@@ -148,38 +147,22 @@ void EmbeddedPoller::pollSessions()
     if (m_sessionFeed == SessionFeed::Off)
         return;
     SessionChanges changes = m_engine->sessionChanges(m_sessionCursor);
-    const bool pending = m_pendingFull || !m_pending.isEmpty() || !m_pendingRemoved.isEmpty();
-    if (m_sessionFeed == SessionFeed::On && !pending) {
+    if (m_sessionFeed == SessionFeed::On && m_pending.isEmpty()) {
         if (!changes.isEmpty())
             Q_EMIT sessionsChanged(changes);
         return;
     }
-    // Merged with what is pending: removals before changes, as a reader applies them.
-    if (changes.full) {
-        m_pendingFull = true;
-        m_pending.clear();
-        m_pendingRemoved.clear();
-    }
-    for (const SessionKey &k : std::as_const(changes.removed)) {
-        const QByteArray id = k.pool.toUtf8() + '\0' + k.key;
-        m_pending.remove(id);
-        if (!m_pendingFull)
-            m_pendingRemoved.insert(id, k);
-    }
-    for (SessionInfo &s : changes.sessions) {
-        const QByteArray id = s.pool.toUtf8() + '\0' + s.key;
-        m_pending.insert(id, std::move(s));
-    }
-    if (m_sessionFeed == SessionFeed::Paused) {
-        if (m_pending.size() + m_pendingRemoved.size() > MaxPendingSessions) {
-            dropPendingSessions();
-            m_sessionTimer->stop(); // On starts over from the whole table
-        }
+    // Shown again, the view takes whatever is pending, however much.
+    const qsizetype limit = m_sessionFeed == SessionFeed::Paused
+        ? MaxPendingSessions
+        : std::numeric_limits<qsizetype>::max();
+    if (!m_pending.add(std::move(changes), limit)) {
+        dropPendingSessions();
+        m_sessionTimer->stop(); // On starts over from the whole table
         return;
     }
-    const SessionChanges merged{std::exchange(m_pendingFull, false),
-        std::exchange(m_pending, {}).values(), std::exchange(m_pendingRemoved, {}).values()};
-    Q_EMIT sessionsChanged(merged);
+    if (m_sessionFeed == SessionFeed::On)
+        Q_EMIT sessionsChanged(m_pending.take());
 }
 
 Controller *EmbeddedPoller::control(const QString &what)

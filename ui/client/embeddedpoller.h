@@ -1,6 +1,7 @@
 #pragma once
 
 #include "client/clusterclient.h"
+#include "client/pendingsessionchanges.h"
 #include "log/decisionlog.h"
 
 #include <QHash>
@@ -76,10 +77,7 @@ private:
     DecisionFilter m_traced;
     quint64 m_lastEventId = 0;
     SessionCursor m_sessionCursor; ///< where the session table was read up to
-    // What changed while the feed was paused, merged, for when it is On again:
-    bool m_pendingFull = false; ///< m_pending is the whole table
-    QHash<QByteArray, SessionInfo> m_pending; ///< by pool + '\0' + key
-    QHash<QByteArray, SessionKey> m_pendingRemoved;
+    PendingSessionChanges m_pending; ///< what changed while the feed was paused
 };
 
 } // namespace Limpet

@@ -166,6 +166,26 @@ SessionInfo sessionInfoFromJson(const QJsonObject &o)
     return s;
 }
 
+SessionChanges sessionChangesFromJson(const QJsonObject &o)
+{
+    SessionChanges changes;
+    changes.full = o.value(u"full"_s).toBool();
+    const QJsonArray sessions = o.value(u"sessions"_s).toArray();
+    changes.sessions.reserve(sessions.size());
+    for (const QJsonValue &v : sessions)
+        changes.sessions.append(sessionInfoFromJson(v.toObject()));
+    if (!changes.full) {
+        const QJsonArray removed = o.value(u"removed"_s).toArray();
+        changes.removed.reserve(removed.size());
+        for (const QJsonValue &v : removed) {
+            const QJsonObject k = v.toObject();
+            changes.removed.append(
+                SessionKey{k.value(u"pool"_s).toString(), k.value(u"key"_s).toString().toUtf8()});
+        }
+    }
+    return changes;
+}
+
 TraceRecord traceRecordFromJson(const QJsonObject &o)
 {
     TraceRecord r;

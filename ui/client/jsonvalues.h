@@ -25,6 +25,8 @@ namespace Limpet {
 [[nodiscard]] BackendSnapshot backendSnapshotFromJson(const QJsonObject &backend);
 /// A session object; the key is its UTF-8 bytes.
 [[nodiscard]] SessionInfo sessionInfoFromJson(const QJsonObject &session);
+/// A `/sessions/changes` answer: `full`, `sessions` and `removed` (the cursor is the caller's).
+[[nodiscard]] SessionChanges sessionChangesFromJson(const QJsonObject &answer);
 /// A decision object (also the decision part of an inspect answer).
 [[nodiscard]] TraceRecord traceRecordFromJson(const QJsonObject &decision);
 [[nodiscard]] EngineEvent engineEventFromJson(const QJsonObject &event);

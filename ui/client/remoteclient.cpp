@@ -4,6 +4,7 @@
 #include "client/operationtext.h"
 
 #include <QDateTime>
+#include <QFuture>
 #include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -11,7 +12,11 @@
 #include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QPromise>
+#include <QThreadPool>
 #include <QTimer>
+
+#include <limits>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -24,9 +29,12 @@ constexpr std::chrono::milliseconds TransferTimeout = 10s;
 constexpr std::chrono::milliseconds DecisionBatchInterval = 100ms;
 constexpr std::chrono::milliseconds FirstRetry = 1s;
 constexpr std::chrono::milliseconds MaxRetry = 10s;
+/// The session table is read this often, also while the view is hidden: a reader that waits
+/// more than 5 s gets a whole table next (API.md).
 constexpr std::chrono::milliseconds SessionInterval = 2s;
-constexpr int SessionPageSize = 10000; ///< the API's largest page
-constexpr int MaxSessions = 200000;
+/// Changes kept for a hidden Sessions view beyond this many sessions are dropped: it gets the
+/// whole table when it shows again.
+constexpr qsizetype MaxPendingSessions = 100'000;
 constexpr int MaxTraceLimit = 10000; ///< the API's largest `limit`
 /// Decisions waiting for the next batch: a burst beyond that keeps only its newest.
 constexpr int MaxPendingDecisions = 2000;
@@ -129,7 +137,7 @@ void RemoteClient::start()
     m_started = true;
     fetchCluster();
     openStream();
-    if (m_sessionsWanted)
+    if (m_sessionFeed == SessionFeed::On)
         fetchSessions();
 }
 
@@ -506,73 +514,108 @@ void RemoteClient::scheduleReconnect()
 
 void RemoteClient::setSessionFeed(SessionFeed feed)
 {
-    // The API has no change feed: paused is off, and On fetches the whole table again.
-    const bool wanted = feed == SessionFeed::On;
-    if (wanted == m_sessionsWanted)
+    if (feed == m_sessionFeed)
         return;
-    m_sessionsWanted = wanted;
-    if (!wanted) {
-        ++m_sessionGeneration; // answers still coming are dropped
+    m_sessionFeed = feed;
+    switch (feed) {
+    case SessionFeed::Off:
+        // The view dropped its rows: the next read is whole, and a read under way is void.
+        ++m_sessionGeneration;
         m_sessionsBusy = false;
+        m_sessionCursor.clear();
+        m_pendingSessions.clear();
         m_sessionTimer->stop();
-        m_sessionPages.clear();
-        m_sessionSeen.clear();
+        return;
+    case SessionFeed::Paused:
+        // Reading on (what is read waits in m_pendingSessions), unless nothing was ever read.
+        if (m_sessionCursor.isEmpty() && !m_sessionsBusy)
+            m_sessionTimer->stop();
+        return;
+    case SessionFeed::On:
+        if (m_started)
+            fetchSessions(); // the view that asked shows something at once
         return;
     }
-    if (m_started)
-        fetchSessions();
 }
 
 void RemoteClient::fetchSessions()
 {
-    if (!m_sessionsWanted || m_sessionsBusy)
+    if (m_sessionFeed == SessionFeed::Off || m_sessionsBusy)
         return;
     m_sessionsBusy = true;
     m_sessionTimer->stop();
-    m_sessionPages.clear();
-    m_sessionSeen.clear();
-    fetchSessionPage(0, m_sessionGeneration);
-}
-
-void RemoteClient::fetchSessionPage(int offset, quint64 generation)
-{
     QUrlQuery query;
-    query.addQueryItem(u"limit"_s, QString::number(SessionPageSize));
-    query.addQueryItem(u"offset"_s, QString::number(offset));
-    call("GET", u"/api/v1/sessions"_s, query, std::nullopt,
-        [this, offset, generation](const Answer &a) {
+    if (!m_sessionCursor.isEmpty())
+        query.addQueryItem(u"cursor"_s, m_sessionCursor);
+    QNetworkReply *reply
+        = m_nam->sendCustomRequest(makeRequest(u"/api/v1/sessions/changes"_s, query), "GET");
+    const quint64 generation = m_sessionGeneration;
+    connect(reply, &QNetworkReply::finished, this, [this, reply, generation] {
+        reply->deleteLater();
+        const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+        if (generation != m_sessionGeneration)
+            return;
+        if (!status.isValid() || status.toInt() != 200) {
+            // Unreachable or refused: the event stream says so; a whole table next time.
+            sessionsRead(generation, {});
+            return;
+        }
+        // A whole table of 100,000 sessions is megabytes of JSON: read in a pool thread, so
+        // the GUI thread only takes the values.
+        struct Parsed
+        {
+            SessionChanges changes;
+            QString cursor; ///< empty: not the API's answer
+        };
+        auto promise = std::make_shared<QPromise<Parsed>>();
+        QFuture<Parsed> parsed = promise->future();
+        promise->start();
+        QThreadPool::globalInstance()->start([promise, body = reply->readAll()] {
+            Parsed p;
+            const QJsonObject o = QJsonDocument::fromJson(body).object();
+            p.cursor = o.value(u"cursor"_s).toString();
+            if (!p.cursor.isEmpty())
+                p.changes = sessionChangesFromJson(o);
+            promise->addResult(std::move(p));
+            promise->finish();
+        });
+        parsed.then(this, [this, generation](Parsed p) {
             if (generation != m_sessionGeneration)
                 return;
-            if (!a.error.isEmpty()) {
-                // Unreachable or refused: the stream says so; try again later.
-                m_sessionsBusy = false;
-                m_sessionPages.clear();
-                m_sessionSeen.clear();
-                m_sessionTimer->start(SessionInterval);
-                return;
-            }
-            const QJsonArray page = a.json.value(u"sessions"_s).toArray();
-            for (const QJsonValue &v : page) {
-                SessionInfo s = sessionInfoFromJson(v.toObject());
-                const QByteArray id = s.pool.toUtf8() + '\0' + s.key;
-                if (m_sessionSeen.contains(id))
-                    continue; // it moved up between two pages (sorted by last_seen)
-                m_sessionSeen.insert(id);
-                m_sessionPages.append(std::move(s));
-            }
-            const int total = a.json.value(u"total"_s).toInt();
-            const int next = offset + SessionPageSize;
-            if (page.size() == SessionPageSize && next < total && next < MaxSessions) {
-                fetchSessionPage(next, generation);
-                return;
-            }
-            m_sessionsBusy = false;
-            m_sessionSeen.clear();
-            // The API has no change feed: the whole table each time (the view diffs it).
-            const SessionChanges changes{true, std::exchange(m_sessionPages, {}), {}};
-            Q_EMIT sessionsChanged(changes);
-            m_sessionTimer->start(SessionInterval);
+            const bool kept = !p.cursor.isEmpty() && deliverSessions(std::move(p.changes));
+            sessionsRead(generation, kept ? p.cursor : QString());
         });
+    });
+}
+
+bool RemoteClient::deliverSessions(SessionChanges &&changes)
+{
+    if (m_sessionFeed == SessionFeed::On && m_pendingSessions.isEmpty()) {
+        if (!changes.isEmpty())
+            Q_EMIT sessionsChanged(changes);
+        return true;
+    }
+    // Shown again, the view takes whatever is pending, however much.
+    const qsizetype limit = m_sessionFeed == SessionFeed::Paused
+        ? MaxPendingSessions
+        : std::numeric_limits<qsizetype>::max();
+    if (!m_pendingSessions.add(std::move(changes), limit))
+        return false;
+    if (m_sessionFeed == SessionFeed::On)
+        Q_EMIT sessionsChanged(m_pendingSessions.take());
+    return true;
+}
+
+void RemoteClient::sessionsRead(quint64 generation, const QString &cursor)
+{
+    if (generation != m_sessionGeneration)
+        return;
+    m_sessionsBusy = false;
+    m_sessionCursor = cursor;
+    // Paused with nothing to follow (a read failed or was dropped): On starts over.
+    if (m_sessionFeed == SessionFeed::On
+        || (m_sessionFeed == SessionFeed::Paused && !cursor.isEmpty()))
+        m_sessionTimer->start(SessionInterval);
 }
 
 } // namespace Limpet

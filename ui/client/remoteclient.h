@@ -1,6 +1,7 @@
 #pragma once
 
 #include "client/clusterclient.h"
+#include "client/pendingsessionchanges.h"
 
 #include <QJsonObject>
 #include <QSet>
@@ -92,7 +93,12 @@ private:
     void scheduleReconnect();
 
     void fetchSessions();
-    void fetchSessionPage(int offset, quint64 generation);
+    /// Hands a read's changes to the view, or keeps them while it is hidden. Returns false when
+    /// too much piled up while hidden: dropped, the next read must be whole.
+    bool deliverSessions(SessionChanges &&changes);
+    /// Ends a read of the session feed: `cursor` empty when it failed or was dropped (the next
+    /// read is whole).
+    void sessionsRead(quint64 generation, const QString &cursor);
 
     QUrl m_url;
     QString m_basePath; ///< m_url's path, encoded, without /api/v1 and trailing slashes
@@ -116,12 +122,12 @@ private:
     QTimer *m_reconnectTimer;
     std::chrono::milliseconds m_backoff;
 
-    // The session table.
-    bool m_sessionsWanted = false;
+    // The session table, followed through GET /api/v1/sessions/changes.
+    SessionFeed m_sessionFeed = SessionFeed::Off;
     bool m_sessionsBusy = false;
-    quint64 m_sessionGeneration = 0; ///< bumped to drop the answers of a fetch under way
-    QList<SessionInfo> m_sessionPages;
-    QSet<QByteArray> m_sessionSeen; ///< pool '\0' key: a session moving between pages once
+    quint64 m_sessionGeneration = 0; ///< bumped to drop the answer of a read under way
+    QString m_sessionCursor; ///< the last answer's cursor; empty: the next read is whole
+    PendingSessionChanges m_pendingSessions; ///< read while the feed is paused
     QTimer *m_sessionTimer;
 };
 

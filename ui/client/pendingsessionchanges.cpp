@@ -1,0 +1,53 @@
+#include "client/pendingsessionchanges.h"
+
+#include <utility>
+
+namespace Limpet {
+
+namespace {
+
+QByteArray idOf(const QString &pool, const QByteArray &key)
+{
+    return pool.toUtf8() + '\0' + key;
+}
+
+} // namespace
+
+bool PendingSessionChanges::add(SessionChanges &&changes, qsizetype limit)
+{
+    if (changes.full) {
+        m_full = true;
+        m_sessions.clear();
+        m_removed.clear();
+    }
+    for (const SessionKey &k : std::as_const(changes.removed)) {
+        const QByteArray id = idOf(k.pool, k.key);
+        m_sessions.remove(id);
+        if (!m_full)
+            m_removed.insert(id, k);
+    }
+    for (SessionInfo &s : changes.sessions) {
+        const QByteArray id = idOf(s.pool, s.key);
+        m_removed.remove(id);
+        m_sessions.insert(id, std::move(s));
+    }
+    if (m_sessions.size() + m_removed.size() <= limit)
+        return true;
+    clear();
+    return false;
+}
+
+SessionChanges PendingSessionChanges::take()
+{
+    return SessionChanges{std::exchange(m_full, false), std::exchange(m_sessions, {}).values(),
+        std::exchange(m_removed, {}).values()};
+}
+
+void PendingSessionChanges::clear()
+{
+    m_full = false;
+    m_sessions.clear();
+    m_removed.clear();
+}
+
+} // namespace Limpet
