@@ -6,13 +6,17 @@
 
 #include <QCryptographicHash>
 #include <QDateTime>
+#include <QFuture>
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QPromise>
 #include <QSet>
 #include <QTcpServer>
+#include <QThreadPool>
 
+#include <qcoro/qcorofuture.h>
 #include <qcoro/qcorotask.h>
 
 #include <sys/socket.h>
@@ -26,6 +30,19 @@ using Condition = Limpet::ProxySocket::Condition;
 namespace Limpet {
 
 namespace {
+
+/// Runs `build` in Qt's global thread pool.
+QFuture<QByteArray> buildInPool(std::function<QByteArray()> build)
+{
+    auto promise = std::make_shared<QPromise<QByteArray>>();
+    QFuture<QByteArray> future = promise->future();
+    promise->start();
+    QThreadPool::globalInstance()->start([promise, build = std::move(build)] {
+        promise->addResult(build());
+        promise->finish();
+    });
+    return future;
+}
 
 Q_LOGGING_CATEGORY(lcAdmin, "limpet.admin")
 
@@ -588,6 +605,12 @@ QCoro::Task<> AdminServer::Private::serve(ProxySocket *socket)
                 response = std::move(*early);
             else
                 response = handle(request);
+            if (response.build) {
+                // Bounded work (at most a few seconds for the biggest answer), so no timeout:
+                // this connection waits, the server's thread does not.
+                QFuture<QByteArray> built = buildInPool(std::exchange(response.build, {}));
+                response.body = co_await built;
+            }
             if (response.stream && !early) {
                 const QByteArray out = streamHead(response);
                 socket->send(out);

@@ -38,6 +38,10 @@ struct AdminResponse
     QList<std::pair<QByteArray, QByteArray>> headers; ///< extra response headers
     std::function<QByteArray()> stream;
     std::chrono::milliseconds streamInterval{250};
+    /// When set, the body is what this returns, built in a pool thread while the server's
+    /// thread goes on: for answers of many megabytes (a whole session table). It must own
+    /// everything it reads.
+    std::function<QByteArray()> build;
 };
 
 /// Handles one authenticated request. Runs in the admin server's thread; must not block.
