@@ -14,6 +14,7 @@
 #include <QMutexLocker>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSemaphore>
 #include <QStandardPaths>
 #include <QTemporaryFile>
 #include <QTest>
@@ -52,6 +53,8 @@ struct Recorder
     std::atomic<int> openStreams{0}; ///< stream functions the server still holds
     std::atomic<int> streamCalls{0};
     std::atomic<int> authFailures{0}; ///< calls of the auth-failure hook
+    QSemaphore buildStarted; ///< released when a /built answer starts being built
+    QSemaphore buildMayFinish; ///< what a /built answer waits for
     QHostAddress lastFailureAddress; ///< guarded by mutex
 
     QList<Seen> snapshot()
@@ -83,6 +86,18 @@ AdminResponse handle(const std::shared_ptr<Recorder> &recorder, const AdminReque
     {
         QMutexLocker lock(&recorder->mutex);
         recorder->seen.append(seen);
+    }
+    if (request.path == u"/built") {
+        // Built in a pool thread, and only when the test says so.
+        AdminResponse response;
+        Recorder *r = recorder.get();
+        response.build = [r] {
+            r->buildStarted.release();
+            if (!r->buildMayFinish.tryAcquire(1, 10000))
+                return QByteArray("{\"built\": \"too late\"}");
+            return QByteArray("{\"built\": true}");
+        };
+        return response;
     }
     if (request.path == u"/stream") {
         AdminResponse response;
@@ -204,6 +219,7 @@ private Q_SLOTS:
     void postBody();
     void headAnswersWithoutBody();
     void handlerErrorIsJson();
+    void builtBodyLeavesServerFree();
     void keepAlive();
     void pipelinedAnsweredInOrder();
     void http10Closes();
@@ -326,6 +342,28 @@ void TestAdminServer::handlerErrorIsJson()
     QCOMPARE(e.status, 409);
     QCOMPARE(QJsonDocument::fromJson(e.body).object(),
         QJsonObject({{u"error"_s, u"name \"app1\" taken"_s}}));
+}
+
+void TestAdminServer::builtBodyLeavesServerFree()
+{
+    ServerThread server(QByteArray{});
+    TestClient slow(server.port);
+    QVERIFY(slow.isConnected());
+    QVERIFY(slow.send("GET /built HTTP/1.1\r\nHost: x\r\n\r\n"));
+    QVERIFY(server.recorder->buildStarted.tryAcquire(1, 5000));
+
+    // While that answer is being built, the server answers others.
+    const HttpResponse other = httpGet(server.port, "/echo");
+    QCOMPARE(other.status, 200);
+    QCOMPARE(jsonBody(other).value(u"path"_s).toString(), u"/echo"_s);
+
+    server.recorder->buildMayFinish.release();
+    const HttpResponse built = slow.readResponse();
+    QCOMPARE(built.status, 200);
+    QCOMPARE(built.header("content-type"), "application/json"_ba);
+    QCOMPARE(jsonBody(built), QJsonObject({{u"built"_s, true}}));
+    // The connection goes on as usual.
+    QCOMPARE(slow.request("GET", "/echo").status, 200);
 }
 
 void TestAdminServer::keepAlive()
