@@ -42,6 +42,7 @@
 #include <QTemporaryDir>
 #include <QThread>
 #include <QTimer>
+#include <QTranslator>
 
 #include <atomic>
 #include <chrono>
@@ -291,6 +292,13 @@ int main(int argc, char **argv)
     QCoreApplication::setOrganizationName(u"Limpet"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(LIMPET_VERSION));
     QApplication::setWindowIcon(Limpet::MainWindow::applicationIcon());
+    // English with its plural forms, whatever this machine's locale: the README's pictures.
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    auto *english = new QTranslator(&app);
+    if (english->load(u"limpet_en"_s, u":/i18n"_s))
+        QCoreApplication::installTranslator(english);
+    else
+        log(u"no English plural forms (:/i18n/limpet_en.qm): counts read \"(s)\""_s);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Renders each view of Limpet's window to PNG."_s);
