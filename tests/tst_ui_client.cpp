@@ -8,6 +8,7 @@
 #include "testproxy.h"
 
 #include "client/embeddedclient.h"
+#include "client/operationtext.h"
 #include "client/remoteclient.h"
 #include "config/configloader.h"
 
@@ -898,6 +899,15 @@ void TestUiClient::wrongTokenIsAnError()
     QVERIFY(QTest::qWaitFor([&] { return !spies.operations.isEmpty(); }, WaitMs));
     QVERIFY(!spies.operations.first().at(1).toString().isEmpty());
     QVERIFY(spies.snapshots.isEmpty());
+
+    // The session table, refused too: said, not left as an empty Sessions tab.
+    const qsizetype ops = spies.operations.size();
+    wrong.setSessionFeed(SessionFeed::On);
+    QVERIFY(QTest::qWaitFor([&] { return spies.operations.size() > ops; }, WaitMs));
+    QCOMPARE(spies.operations.at(ops).at(0).toString(), Limpet::OperationText::readSessions());
+    const QString refusal = spies.operations.at(ops).at(1).toString();
+    QVERIFY2(refusal.contains(u"token"_s, Qt::CaseInsensitive), qPrintable(refusal));
+    QVERIFY(spies.sessions.isEmpty());
 }
 
 void TestUiClient::reconnectsAfterRestart()

@@ -170,7 +170,7 @@ Removed at once: it leaves now; requests in flight finish, and its sessions move
 <context>
     <name>Limpet::TraceView</name>
     <message numerus="yes">
-        <location filename="../ui/tracing/traceview.cpp" line="+338"/>
+        <location filename="../ui/tracing/traceview.cpp" line="+340"/>
         <source>%n byte(s)</source>
         <translation>
             <numerusform>%n byte</numerusform>

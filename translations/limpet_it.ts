@@ -349,7 +349,7 @@
 <context>
     <name>Limpet::BreakCountModel</name>
     <message>
-        <location filename="../ui/tracing/breakcountmodel.cpp" line="+82"/>
+        <location filename="../ui/tracing/breakcountmodel.cpp" line="+102"/>
         <source>Reason code %1</source>
         <translation>Codice motivo %1</translation>
     </message>
@@ -367,7 +367,7 @@
 <context>
     <name>Limpet::ChartsView</name>
     <message>
-        <location filename="../ui/charts/chartsview.cpp" line="+101"/>
+        <location filename="../ui/charts/chartsview.cpp" line="+104"/>
         <location line="+84"/>
         <source>Pause</source>
         <translation>Pausa</translation>
@@ -399,12 +399,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+309"/>
+        <location line="+313"/>
         <source>req/s</source>
         <translation>rich/s</translation>
     </message>
     <message>
-        <location line="-309"/>
+        <location line="-313"/>
         <source>ms</source>
         <translation>ms</translation>
     </message>
@@ -415,12 +415,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+325"/>
+        <location line="+329"/>
         <source>sessions</source>
         <translation>sessioni</translation>
     </message>
     <message>
-        <location line="-298"/>
+        <location line="-302"/>
         <source>Keep the charts still while you read them (Space)</source>
         <translation>Blocca i grafici mentre li leggi (Spazio)</translation>
     </message>
@@ -430,19 +430,19 @@
         <translation>Riprendi</translation>
     </message>
     <message>
-        <location line="+169"/>
-        <location line="+103"/>
+        <location line="+173"/>
+        <location line="+104"/>
         <source>%1 p50</source>
         <translation>%1 p50</translation>
     </message>
     <message>
-        <location line="-98"/>
-        <location line="+99"/>
+        <location line="-99"/>
+        <location line="+100"/>
         <source>%1 p99</source>
         <translation>%1 p99</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-38"/>
         <source>ms (p50)</source>
         <translation>ms (p50)</translation>
     </message>
@@ -1333,8 +1333,8 @@ Rimozione immediata: esce subito; le richieste in corso terminano, e le sue sess
 <context>
     <name>Limpet::EmbeddedPoller</name>
     <message>
-        <location filename="../ui/client/embeddedpoller.cpp" line="+175"/>
-        <location line="+81"/>
+        <location filename="../ui/client/embeddedpoller.cpp" line="+172"/>
+        <location line="+86"/>
         <source>the engine is not running</source>
         <translation>il motore non è in esecuzione</translation>
     </message>
@@ -1463,12 +1463,12 @@ Rimozione immediata: esce subito; le richieste in corso terminano, e le sue sess
     </message>
     <message>
         <location line="+20"/>
-        <location line="+93"/>
+        <location line="+99"/>
         <source>none</source>
         <translation>nessuno</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-98"/>
         <source>%1 (mode %2)</source>
         <translation>%1 (modalità %2)</translation>
     </message>
@@ -1506,7 +1506,7 @@ Rimozione immediata: esce subito; le richieste in corso terminano, e le sue sess
         <translation>non presente nella tabella delle sessioni</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+76"/>
         <source>%1 %2 %3 — %4 → %5 (%6)</source>
         <translation>%1 %2 %3 — %4 → %5 (%6)</translation>
     </message>
@@ -1918,6 +1918,11 @@ Rimozione immediata: esce subito; le richieste in corso terminano, e le sue sess
     </message>
     <message>
         <location line="+5"/>
+        <source>Read the session table</source>
+        <translation>Leggi la tabella delle sessioni</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Reload the configuration</source>
         <translation>Ricarica la configurazione</translation>
     </message>
@@ -1968,7 +1973,7 @@ Rimozione immediata: esce subito; le richieste in corso terminano, e le sue sess
 <context>
     <name>Limpet::RemoteClient</name>
     <message>
-        <location filename="../ui/client/remoteclient.cpp" line="+179"/>
+        <location filename="../ui/client/remoteclient.cpp" line="+187"/>
         <source>no answer within %1 s</source>
         <translation>nessuna risposta entro %1 s</translation>
     </message>
@@ -2007,7 +2012,7 @@ Rimozione immediata: esce subito; le richieste in corso terminano, e le sue sess
 <context>
     <name>Limpet::SessionTableModel</name>
     <message>
-        <location filename="../ui/sessions/sessiontablemodel.cpp" line="+539"/>
+        <location filename="../ui/sessions/sessiontablemodel.cpp" line="+548"/>
         <source>%1 (rebound)</source>
         <translation>%1 (riassegnata)</translation>
     </message>
@@ -2451,7 +2456,7 @@ Rimozione immediata: esce subito; le richieste in corso terminano, e le sue sess
         <translation>Rotture della persistenza, intera istanza</translation>
     </message>
     <message>
-        <location line="+190"/>
+        <location line="+192"/>
         <source>none</source>
         <translation>nessuno</translation>
     </message>

@@ -95,6 +95,11 @@ QString config()
     return QCoreApplication::translate("Limpet::OperationText", "Read the configuration");
 }
 
+QString readSessions()
+{
+    return QCoreApplication::translate("Limpet::OperationText", "Read the session table");
+}
+
 QString reload()
 {
     return QCoreApplication::translate("Limpet::OperationText", "Reload the configuration");

@@ -25,6 +25,7 @@ namespace OperationText {
 [[nodiscard]] QString inspect();
 [[nodiscard]] QString trace(const QByteArray &key, const QString &client);
 [[nodiscard]] QString config();
+[[nodiscard]] QString readSessions();
 [[nodiscard]] QString reload();
 
 } // namespace OperationText

@@ -556,10 +556,17 @@ void RemoteClient::fetchSessions()
         if (generation != m_sessionGeneration)
             return;
         if (!status.isValid() || status.toInt() != 200) {
-            // Unreachable or refused: the event stream says so; a whole table next time.
+            // Unreachable: the event stream says so. Refused (an instance without this route,
+            // say): the user is told, once. Either way, a whole table next time.
+            const Answer a = answerOf(*reply);
+            if (status.isValid() && a.error != m_sessionError) {
+                m_sessionError = a.error;
+                Q_EMIT operationFinished(OperationText::readSessions(), a.error);
+            }
             sessionsRead(generation, {});
             return;
         }
+        m_sessionError.clear();
         // A whole table of 100,000 sessions is megabytes of JSON: read in a pool thread, so
         // the GUI thread only takes the values.
         struct Parsed

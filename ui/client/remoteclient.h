@@ -128,6 +128,7 @@ private:
     quint64 m_sessionGeneration = 0; ///< bumped to drop the answer of a read under way
     QString m_sessionCursor; ///< the last answer's cursor; empty: the next read is whole
     PendingSessionChanges m_pendingSessions; ///< read while the feed is paused
+    QString m_sessionError; ///< the refusal last reported (each one is reported once)
     QTimer *m_sessionTimer;
 };
 
