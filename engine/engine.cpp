@@ -315,6 +315,18 @@ SessionChanges Engine::sessionChanges(SessionCursor &cursor) const
     return m_runtime->sessions.changes(cursor);
 }
 
+std::shared_ptr<const SessionTable> Engine::sessionTable() const
+{
+    if (!m_runtime)
+        return nullptr;
+    return std::shared_ptr<const SessionTable>(m_runtime, &m_runtime->sessions);
+}
+
+std::optional<SessionInfo> Engine::session(const QString &pool, const QByteArray &key) const
+{
+    return m_runtime ? m_runtime->sessions.find(pool, key) : std::nullopt;
+}
+
 SessionPage Engine::sessions(
     const QString &pool, const QString &backend, const QString &text, int limit, int offset) const
 {

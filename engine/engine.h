@@ -62,6 +62,12 @@ public:
     /// What changed in the session table since `cursor` (see SessionTable::changes): the whole
     /// table at first or after a restart. Any thread.
     [[nodiscard]] SessionChanges sessionChanges(SessionCursor &cursor) const;
+    /// The session table, sharing ownership of the running engine's state: a reader in another
+    /// thread may go on using it after the engine stops. Null when the engine is not running.
+    [[nodiscard]] std::shared_ptr<const SessionTable> sessionTable() const;
+    /// One session, if the table has it. Any thread.
+    [[nodiscard]] std::optional<SessionInfo> session(
+        const QString &pool, const QByteArray &key) const;
     /// A filtered page of the session table (see SessionTable::query). Any thread.
     [[nodiscard]] SessionPage sessions(const QString &pool, const QString &backend,
         const QString &text, int limit, int offset) const;

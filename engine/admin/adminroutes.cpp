@@ -290,14 +290,23 @@ AdminResponse AdminRoutes::sessions(const AdminRequest &r)
     const std::optional<int> offset = intParam(r.query, u"offset"_s, 0, 0, 100000000);
     if (!limit || !offset)
         return AdminServer::error(400, u"limit must be 0-10000 and offset 0 or more"_s);
-    const SessionPage page
-        = m_engine->sessions(r.query.queryItemValue(u"pool"_s, QUrl::FullyDecoded),
-            r.query.queryItemValue(u"backend"_s, QUrl::FullyDecoded),
-            r.query.queryItemValue(u"q"_s, QUrl::FullyDecoded), *limit, *offset);
-    QJsonArray list;
-    for (const SessionInfo &s : page.sessions)
-        list.append(Json::session(s));
-    return json(200, QJsonObject{{u"total"_s, page.total}, {u"sessions"_s, list}});
+    // Filtering and sorting a big table takes a while: in a pool thread, on a table that stays
+    // valid even if the engine stops meanwhile.
+    AdminResponse answer;
+    answer.build = [table = m_engine->sessionTable(),
+                       pool = r.query.queryItemValue(u"pool"_s, QUrl::FullyDecoded),
+                       backend = r.query.queryItemValue(u"backend"_s, QUrl::FullyDecoded),
+                       text = r.query.queryItemValue(u"q"_s, QUrl::FullyDecoded), limit = *limit,
+                       offset = *offset] {
+        const SessionPage page
+            = table ? table->query(pool, backend, text, limit, offset) : SessionPage();
+        QJsonArray list;
+        for (const SessionInfo &s : page.sessions)
+            list.append(Json::session(s));
+        return QJsonDocument(QJsonObject{{u"total"_s, page.total}, {u"sessions"_s, list}})
+            .toJson(QJsonDocument::Compact);
+    };
+    return answer;
 }
 
 AdminResponse AdminRoutes::sessionChanges(const AdminRequest &r)
@@ -340,11 +349,8 @@ AdminResponse AdminRoutes::session(
     const AdminRequest &r, const QString &pool, const QByteArray &key)
 {
     if (r.method == "GET") {
-        for (const SessionInfo &s :
-            m_engine->sessions(pool, {}, QString::fromUtf8(key), 10000, 0).sessions) {
-            if (s.key == key)
-                return json(200, Json::session(s));
-        }
+        if (const std::optional<SessionInfo> s = m_engine->session(pool, key))
+            return json(200, Json::session(*s));
         return AdminServer::error(
             404, u"pool '%1' has no session '%2'"_s.arg(pool, QString::fromUtf8(key)));
     }
