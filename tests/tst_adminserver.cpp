@@ -55,6 +55,7 @@ struct Recorder
     std::atomic<int> authFailures{0}; ///< calls of the auth-failure hook
     QSemaphore buildStarted; ///< released when a /built answer starts being built
     QSemaphore buildMayFinish; ///< what a /built answer waits for
+    QSemaphore buildFinished; ///< released when a /built answer was built
     QHostAddress lastFailureAddress; ///< guarded by mutex
 
     QList<Seen> snapshot()
@@ -93,9 +94,10 @@ AdminResponse handle(const std::shared_ptr<Recorder> &recorder, const AdminReque
         Recorder *r = recorder.get();
         response.build = [r] {
             r->buildStarted.release();
-            if (!r->buildMayFinish.tryAcquire(1, 10000))
-                return QByteArray("{\"built\": \"too late\"}");
-            return QByteArray("{\"built\": true}");
+            const bool inTime = r->buildMayFinish.tryAcquire(1, 10000);
+            r->buildFinished.release();
+            return inTime ? QByteArray("{\"built\": true}")
+                          : QByteArray("{\"built\": \"too late\"}");
         };
         return response;
     }
@@ -165,6 +167,24 @@ public:
     }
     Q_DISABLE_COPY_MOVE(ServerThread)
 
+    /// Deletes the server now; the thread goes on (and so does its event loop).
+    void destroyServer()
+    {
+        QMetaObject::invokeMethod(
+            &m_context,
+            [this] {
+                delete m_server;
+                m_server = nullptr;
+            },
+            Qt::BlockingQueuedConnection);
+    }
+    /// Returns once the thread has handled what was posted to it before.
+    void sync()
+    {
+        QMetaObject::invokeMethod(
+            &m_context, [] {}, Qt::BlockingQueuedConnection);
+    }
+
     void closeServer()
     {
         QMetaObject::invokeMethod(
@@ -220,6 +240,7 @@ private Q_SLOTS:
     void headAnswersWithoutBody();
     void handlerErrorIsJson();
     void builtBodyLeavesServerFree();
+    void serverDeletedWhileBuilding();
     void keepAlive();
     void pipelinedAnsweredInOrder();
     void http10Closes();
@@ -364,6 +385,25 @@ void TestAdminServer::builtBodyLeavesServerFree()
     QCOMPARE(jsonBody(built), QJsonObject({{u"built"_s, true}}));
     // The connection goes on as usual.
     QCOMPARE(slow.request("GET", "/echo").status, 200);
+}
+
+void TestAdminServer::serverDeletedWhileBuilding()
+{
+    ServerThread server(QByteArray{});
+    TestClient waiting(server.port);
+    QVERIFY(waiting.isConnected());
+    QVERIFY(waiting.send("GET /built HTTP/1.1\r\nHost: x\r\n\r\n"));
+    QVERIFY(server.recorder->buildStarted.tryAcquire(1, 5000));
+
+    // The server goes while the answer is built, its thread and event loop stay: the connection
+    // ends with it, and the answer finished later touches nothing of the server.
+    server.destroyServer();
+    server.recorder->buildMayFinish.release();
+    QVERIFY(server.recorder->buildFinished.tryAcquire(1, 5000));
+    server.sync();
+    server.sync();
+    const HttpResponse r = waiting.readResponse(5000);
+    QCOMPARE(r.status, 0); // closed without an answer
 }
 
 void TestAdminServer::keepAlive()

@@ -16,7 +16,6 @@
 #include <QTcpServer>
 #include <QThreadPool>
 
-#include <qcoro/qcorofuture.h>
 #include <qcoro/qcorotask.h>
 
 #include <sys/socket.h>
@@ -61,6 +60,8 @@ constexpr qint64 MaxLingerBytes = 8 * 1024 * 1024;
 /// An event stream with nothing to say sends a comment this often (proxies close silent ones).
 constexpr std::chrono::milliseconds StreamKeepAlive = 15s;
 constexpr std::chrono::milliseconds MinStreamInterval = 10ms;
+/// How often a connection waiting for an answer built in the pool looks whether it is ready.
+constexpr std::chrono::milliseconds BuildPoll = 10ms;
 constexpr qint64 MaxBodyBytes = 1024 * 1024;
 /// Failed authentications from one address within FailureWindow that block it for BlockTime.
 constexpr int MaxAuthFailures = 10;
@@ -606,10 +607,24 @@ QCoro::Task<> AdminServer::Private::serve(ProxySocket *socket)
             else
                 response = handle(request);
             if (response.build) {
-                // Bounded work (at most a few seconds for the biggest answer), so no timeout:
-                // this connection waits, the server's thread does not.
+                // Built in a pool thread: this connection waits, the server's thread does not.
+                // The wait is on the socket, in short steps, so that close() and the destructor
+                // (which abort it) still end this coroutine at once. Bounded work (a few
+                // seconds for the biggest answer), so no other timeout.
                 QFuture<QByteArray> built = buildInPool(std::exchange(response.build, {}));
-                response.body = co_await built;
+                bool gone = false;
+                while (!built.isFinished()) {
+                    const Wake wake = co_await socket->waitFor(Condition::Readable, BuildPoll);
+                    if (wake == Wake::Closed) {
+                        gone = true;
+                        break;
+                    }
+                    if (wake == Wake::Ready)
+                        in.append(socket->takeAll()); // a pipelined request, for later
+                }
+                if (gone)
+                    break;
+                response.body = built.result();
             }
             if (response.stream && !early) {
                 const QByteArray out = streamHead(response);
