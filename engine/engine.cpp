@@ -327,13 +327,6 @@ std::optional<SessionInfo> Engine::session(const QString &pool, const QByteArray
     return m_runtime ? m_runtime->sessions.find(pool, key) : std::nullopt;
 }
 
-SessionPage Engine::sessions(
-    const QString &pool, const QString &backend, const QString &text, int limit, int offset) const
-{
-    return m_runtime ? m_runtime->sessions.query(pool, backend, text, limit, offset)
-                     : SessionPage();
-}
-
 OpResult<QStringList> Engine::reload()
 {
     if (!m_runtime)

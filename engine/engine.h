@@ -68,9 +68,6 @@ public:
     /// One session, if the table has it. Any thread.
     [[nodiscard]] std::optional<SessionInfo> session(
         const QString &pool, const QByteArray &key) const;
-    /// A filtered page of the session table (see SessionTable::query). Any thread.
-    [[nodiscard]] SessionPage sessions(const QString &pool, const QString &backend,
-        const QString &text, int limit, int offset) const;
     /// The newest decision records first (at most `limit`), optionally of one affinity key or
     /// one client address. Any thread.
     [[nodiscard]] QList<Decision> decisions(

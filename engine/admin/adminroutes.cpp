@@ -14,11 +14,16 @@ namespace Limpet {
 
 namespace {
 
+QByteArray jsonBytes(const QJsonObject &body)
+{
+    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+}
+
 AdminResponse json(int status, const QJsonObject &body)
 {
     AdminResponse r;
     r.status = status;
-    r.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    r.body = jsonBytes(body);
     return r;
 }
 
@@ -303,8 +308,7 @@ AdminResponse AdminRoutes::sessions(const AdminRequest &r)
         QJsonArray list;
         for (const SessionInfo &s : page.sessions)
             list.append(Json::session(s));
-        return QJsonDocument(QJsonObject{{u"total"_s, page.total}, {u"sessions"_s, list}})
-            .toJson(QJsonDocument::Compact);
+        return jsonBytes(QJsonObject{{u"total"_s, page.total}, {u"sessions"_s, list}});
     };
     return answer;
 }
@@ -340,7 +344,7 @@ AdminResponse AdminRoutes::sessionChanges(const AdminRequest &r)
             {u"truncated"_s, sent < changes.sessions.size()},
             {u"total"_s, changes.full ? QJsonValue(changes.sessions.size()) : QJsonValue()},
             {u"sessions"_s, sessions}, {u"removed"_s, removed}};
-        return QJsonDocument(body).toJson(QJsonDocument::Compact);
+        return jsonBytes(body);
     };
     return answer;
 }
@@ -430,7 +434,7 @@ AdminResponse AdminRoutes::events()
         QByteArray out;
         const auto emitOne = [&](const char *kind, const QJsonObject &o) {
             out += "id: " + QByteArray::number(++cursor->id) + "\nevent: " + kind
-                + "\ndata: " + QJsonDocument(o).toJson(QJsonDocument::Compact) + "\n\n";
+                + "\ndata: " + jsonBytes(o) + "\n\n";
         };
         auto [decisions, total] = engine->decisionsSince(cursor->decisions, 500);
         cursor->decisions = total;

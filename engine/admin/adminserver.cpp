@@ -1,20 +1,18 @@
 #include "admin/adminserver.h"
 
+#include "background.h"
 #include "http/httperror.h"
 #include "http/httpparser.h"
 #include "proxy/proxysocket.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
-#include <QFuture>
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
-#include <QPromise>
 #include <QSet>
 #include <QTcpServer>
-#include <QThreadPool>
 
 #include <qcoro/qcorotask.h>
 
@@ -29,19 +27,6 @@ using Condition = Limpet::ProxySocket::Condition;
 namespace Limpet {
 
 namespace {
-
-/// Runs `build` in Qt's global thread pool.
-QFuture<QByteArray> buildInPool(std::function<QByteArray()> build)
-{
-    auto promise = std::make_shared<QPromise<QByteArray>>();
-    QFuture<QByteArray> future = promise->future();
-    promise->start();
-    QThreadPool::globalInstance()->start([promise, build = std::move(build)] {
-        promise->addResult(build());
-        promise->finish();
-    });
-    return future;
-}
 
 Q_LOGGING_CATEGORY(lcAdmin, "limpet.admin")
 
@@ -611,7 +596,7 @@ QCoro::Task<> AdminServer::Private::serve(ProxySocket *socket)
                 // The wait is on the socket, in short steps, so that close() and the destructor
                 // (which abort it) still end this coroutine at once. Bounded work (a few
                 // seconds for the biggest answer), so no other timeout.
-                QFuture<QByteArray> built = buildInPool(std::exchange(response.build, {}));
+                QFuture<QByteArray> built = runInBackground(std::exchange(response.build, {}));
                 bool gone = false;
                 while (!built.isFinished()) {
                     const Wake wake = co_await socket->waitFor(Condition::Readable, BuildPoll);

@@ -7,7 +7,6 @@
 #include <QTimer>
 
 #include <algorithm>
-#include <limits>
 #include <utility>
 
 using namespace std::chrono_literals;
@@ -22,9 +21,6 @@ constexpr std::chrono::milliseconds SessionInterval = 1000ms;
 /// While the Sessions view is hidden: often enough that no removal is missed (the table keeps
 /// them 5 s for its reader), seldom enough to cost little.
 constexpr std::chrono::milliseconds PausedSessionInterval = 2000ms;
-/// Changes kept for a hidden view beyond this many sessions are dropped: it gets the whole
-/// table when it shows again (cheaper than following a table that changes wholesale).
-constexpr qsizetype MaxPendingSessions = 100'000;
 /// Decisions handed over per poll (5,000 a second): under more load the live stream is a sample
 /// of the newest, plus every decision of the traced session or client. The views that need
 /// exact figures read the engine's counters (snapshots), not this stream.
@@ -146,23 +142,15 @@ void EmbeddedPoller::pollSessions()
 {
     if (m_sessionFeed == SessionFeed::Off)
         return;
-    SessionChanges changes = m_engine->sessionChanges(m_sessionCursor);
-    if (m_sessionFeed == SessionFeed::On && m_pending.isEmpty()) {
-        if (!changes.isEmpty())
-            Q_EMIT sessionsChanged(changes);
-        return;
-    }
-    // Shown again, the view takes whatever is pending, however much.
-    const qsizetype limit = m_sessionFeed == SessionFeed::Paused
-        ? MaxPendingSessions
-        : std::numeric_limits<qsizetype>::max();
-    if (!m_pending.add(std::move(changes), limit)) {
+    const PendingSessionChanges::Passed passed
+        = m_pending.pass(m_engine->sessionChanges(m_sessionCursor), m_sessionFeed);
+    if (passed.dropped) {
         dropPendingSessions();
         m_sessionTimer->stop(); // On starts over from the whole table
         return;
     }
-    if (m_sessionFeed == SessionFeed::On)
-        Q_EMIT sessionsChanged(m_pending.take());
+    if (passed.send)
+        Q_EMIT sessionsChanged(*passed.send);
 }
 
 Controller *EmbeddedPoller::control(const QString &what)

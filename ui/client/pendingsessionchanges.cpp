@@ -1,5 +1,6 @@
 #include "client/pendingsessionchanges.h"
 
+#include <limits>
 #include <utility>
 
 namespace Limpet {
@@ -12,6 +13,24 @@ QByteArray idOf(const QString &pool, const QByteArray &key)
 }
 
 } // namespace
+
+PendingSessionChanges::Passed PendingSessionChanges::pass(
+    SessionChanges &&changes, SessionFeed feed)
+{
+    if (feed == SessionFeed::On && isEmpty()) {
+        if (changes.isEmpty())
+            return {};
+        return Passed{std::move(changes), false};
+    }
+    // Shown again, the view takes whatever is pending, however much.
+    const qsizetype limit
+        = feed == SessionFeed::Paused ? MaxSessions : std::numeric_limits<qsizetype>::max();
+    if (!add(std::move(changes), limit))
+        return Passed{std::nullopt, true};
+    if (feed == SessionFeed::On)
+        return Passed{take(), false};
+    return {};
+}
 
 bool PendingSessionChanges::add(SessionChanges &&changes, qsizetype limit)
 {

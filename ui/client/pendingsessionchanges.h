@@ -1,9 +1,12 @@
 #pragma once
 
+#include "client/clusterclient.h"
 #include "session/sessiontable.h"
 
 #include <QByteArray>
 #include <QHash>
+
+#include <optional>
 
 namespace Limpet {
 
@@ -14,20 +17,33 @@ namespace Limpet {
 class PendingSessionChanges
 {
 public:
-    /// Merges `changes` (removals before changes, as a reader applies them). Returns false when
-    /// more than `limit` sessions would be pending: the buffer is then emptied, and the reader
-    /// must start over from a whole table (cheaper than following a table that changes
-    /// wholesale).
-    bool add(SessionChanges &&changes, qsizetype limit);
+    /// Changes kept for a hidden view beyond this many sessions are dropped: it gets the whole
+    /// table when it shows again (cheaper than following a table that changes wholesale).
+    static constexpr qsizetype MaxSessions = 100'000;
+
+    struct Passed
+    {
+        std::optional<SessionChanges> send; ///< what to send the view now
+        /// More than MaxSessions piled up while paused: all was dropped, and the reader must
+        /// start over from a whole table.
+        bool dropped = false;
+    };
+    /// What a reader does with what it just read, given its view's feed: while On, send it,
+    /// merged with anything kept (nothing when there is nothing); while Paused, keep it.
+    [[nodiscard]] Passed pass(SessionChanges &&changes, SessionFeed feed);
     [[nodiscard]] bool isEmpty() const
     {
         return !m_full && m_sessions.isEmpty() && m_removed.isEmpty();
     }
-    /// Everything pending as one update, and empties the buffer.
-    [[nodiscard]] SessionChanges take();
     void clear();
 
 private:
+    /// Merges `changes` (removals before changes, as a reader applies them). Returns false, and
+    /// empties the buffer, when more than `limit` sessions would be pending.
+    bool add(SessionChanges &&changes, qsizetype limit);
+    /// Everything pending as one update, and empties the buffer.
+    [[nodiscard]] SessionChanges take();
+
     bool m_full = false; ///< m_sessions is the whole table
     QHash<QByteArray, SessionInfo> m_sessions; ///< by pool + '\0' + key
     QHash<QByteArray, SessionKey> m_removed;

@@ -1,10 +1,10 @@
 #include "client/remoteclient.h"
 
+#include "background.h"
 #include "client/jsonvalues.h"
 #include "client/operationtext.h"
 
 #include <QDateTime>
-#include <QFuture>
 #include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,11 +12,7 @@
 #include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QNetworkRequest>
-#include <QPromise>
-#include <QThreadPool>
 #include <QTimer>
-
-#include <limits>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -32,9 +28,6 @@ constexpr std::chrono::milliseconds MaxRetry = 10s;
 /// The session table is read this often, also while the view is hidden: a reader that waits
 /// more than 5 s gets a whole table next (API.md).
 constexpr std::chrono::milliseconds SessionInterval = 2s;
-/// Changes kept for a hidden Sessions view beyond this many sessions are dropped: it gets the
-/// whole table when it shows again.
-constexpr qsizetype MaxPendingSessions = 100'000;
 constexpr int MaxTraceLimit = 10000; ///< the API's largest `limit`
 /// Decisions waiting for the next batch: a burst beyond that keeps only its newest.
 constexpr int MaxPendingDecisions = 2000;
@@ -574,17 +567,13 @@ void RemoteClient::fetchSessions()
             SessionChanges changes;
             QString cursor; ///< empty: not the API's answer
         };
-        auto promise = std::make_shared<QPromise<Parsed>>();
-        QFuture<Parsed> parsed = promise->future();
-        promise->start();
-        QThreadPool::globalInstance()->start([promise, body = reply->readAll()] {
+        QFuture<Parsed> parsed = runInBackground<Parsed>([body = reply->readAll()] {
             Parsed p;
             const QJsonObject o = QJsonDocument::fromJson(body).object();
             p.cursor = o.value(u"cursor"_s).toString();
             if (!p.cursor.isEmpty())
                 p.changes = sessionChangesFromJson(o);
-            promise->addResult(std::move(p));
-            promise->finish();
+            return p;
         });
         parsed.then(this, [this, generation](Parsed p) {
             if (generation != m_sessionGeneration)
@@ -597,20 +586,11 @@ void RemoteClient::fetchSessions()
 
 bool RemoteClient::deliverSessions(SessionChanges &&changes)
 {
-    if (m_sessionFeed == SessionFeed::On && m_pendingSessions.isEmpty()) {
-        if (!changes.isEmpty())
-            Q_EMIT sessionsChanged(changes);
-        return true;
-    }
-    // Shown again, the view takes whatever is pending, however much.
-    const qsizetype limit = m_sessionFeed == SessionFeed::Paused
-        ? MaxPendingSessions
-        : std::numeric_limits<qsizetype>::max();
-    if (!m_pendingSessions.add(std::move(changes), limit))
-        return false;
-    if (m_sessionFeed == SessionFeed::On)
-        Q_EMIT sessionsChanged(m_pendingSessions.take());
-    return true;
+    const PendingSessionChanges::Passed passed
+        = m_pendingSessions.pass(std::move(changes), m_sessionFeed);
+    if (passed.send)
+        Q_EMIT sessionsChanged(*passed.send);
+    return !passed.dropped;
 }
 
 void RemoteClient::sessionsRead(quint64 generation, const QString &cursor)
