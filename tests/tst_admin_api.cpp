@@ -217,13 +217,16 @@ struct SseEvent
 class EventStream final
 {
 public:
-    bool open(quint16 port, const QByteArray &token, int timeoutMs = 5000)
+    /// `target`: the stream's path and query.
+    bool open(quint16 port, const QByteArray &token, int timeoutMs = 5000,
+        const QByteArray &target = "/api/v1/events")
     {
         m_socket.connectToHost(QHostAddress::LocalHost, port);
         if (!m_socket.waitForConnected(timeoutMs))
             return false;
-        m_socket.write("GET /api/v1/events HTTP/1.1\r\nHost: admin\r\nAccept: text/event-stream\r\n"
-                       "Authorization: Bearer "
+        m_socket.write("GET " + target
+            + " HTTP/1.1\r\nHost: admin\r\nAccept: text/event-stream\r\n"
+              "Authorization: Bearer "
             + token + "\r\n\r\n");
         const QDeadlineTimer deadline(timeoutMs);
         while (!m_buffer.contains("\r\n\r\n")) {
@@ -369,6 +372,7 @@ private Q_SLOTS:
     void pinRejectsBadRequests();
     void decisionsBySessionAndClient();
     void eventStream();
+    void eventStreamSamplesAndFollows();
     void inspectIsADryRun();
     void inspectRejectsBadRequests_data();
     void inspectRejectsBadRequests();
@@ -1234,6 +1238,40 @@ void TestAdminApi::eventStream()
     QCOMPARE(state.value(u"id"_s).toInteger(), event->data.value(u"id"_s).toInteger());
     QCOMPARE(s.get("/api/v1/events/recent?limit=1").json.value(u"events"_s).toArray().size(), 1);
     QCOMPARE(s.get("/api/v1/events/recent?limit=-1").status, 400);
+}
+
+void TestAdminApi::eventStreamSamplesAndFollows()
+{
+    Setup s;
+    QVERIFY2(s.isRunning(), qPrintable(s.error()));
+    QCOMPARE(s.get("/api/v1/events?decisions=-1").status, 400);
+    QCOMPARE(s.get("/api/v1/events?decisions=5001").status, 400);
+    QCOMPARE(s.get("/api/v1/events?decisions=many").status, 400);
+    QCOMPARE(s.get("/api/v1/events?client=not-an-address").status, 400);
+
+    // A stream that samples no decision but follows one session: only that session's come.
+    const QByteArray key = s.request({}, "/first").setCookieValue("SRV");
+    QVERIFY(!key.isEmpty());
+    EventStream stream;
+    QVERIFY(stream.open(s.adminPort(), Token, 5000,
+        "/api/v1/events?decisions=0&session=" + QUrl::toPercentEncoding(QString::fromUtf8(key))));
+    QVERIFY2(stream.head().startsWith("HTTP/1.1 200"), stream.head().constData());
+    QCOMPARE(s.request({}, "/other").status, 200); // another session, before the followed one's
+    QCOMPARE(s.request(key, "/mine").status, 200);
+    const std::optional<SseEvent> first = stream.waitFor("decision", {}, 5000);
+    QVERIFY(first);
+    QCOMPARE(first->data.value(u"target"_s).toString(), u"/mine"_s);
+    QCOMPARE(first->data.value(u"key_seen"_s).toString().toUtf8(), key);
+    // Counters still come.
+    QVERIFY(stream.waitFor("counters", {}, 2500));
+
+    // The default stream samples them all at this rate.
+    EventStream all;
+    QVERIFY(all.open(s.adminPort(), Token));
+    QCOMPARE(s.request({}, "/other").status, 200);
+    const std::optional<SseEvent> other = all.waitFor("decision", {}, 5000);
+    QVERIFY(other);
+    QCOMPARE(other->data.value(u"target"_s).toString(), u"/other"_s);
 }
 
 void TestAdminApi::inspectIsADryRun()

@@ -275,6 +275,7 @@ private Q_SLOTS:
     void pausedSessionFeedResumesWithChanges();
     void inspectNamesCookieBackend();
     void traceIsOldestFirst();
+    void tracedSessionComesWholeInASample();
     void unknownBackendIsAnError();
     void configAndReload();
     void callsNeverBlockTheGuiThread();
@@ -768,6 +769,58 @@ void TestUiClient::traceIsOldestFirst()
     QCOMPARE(byClient.size(), 2);
     QCOMPARE(byClient.at(0).target, u"/t3"_s);
     QCOMPARE(byClient.at(1).target, u"/t4"_s);
+}
+
+void TestUiClient::tracedSessionComesWholeInASample()
+{
+    QVERIFY(startClient());
+    const Spies &spies = *m_instance->spies;
+    const QByteArray key = newSession("/traced");
+    QVERIFY(!key.isEmpty());
+    m_instance->client->requestTrace(key, {}, 100);
+    QVERIFY(QTest::qWaitFor([&] { return !spies.traces.isEmpty(); }, WaitMs));
+    const qsizetype before = spies.decisions.size();
+
+    // A burst of other sessions' requests with the traced session's among them, while the feed
+    // is the default sample.
+    constexpr int Others = 600;
+    constexpr int Traced = 12;
+    QElapsedTimer burst;
+    burst.start();
+    {
+        TestClient c(m_instance->port);
+        for (int i = 0; i < Others; ++i) {
+            QCOMPARE(c.request("GET", "/other", {}).status, 200);
+            if (i % (Others / Traced) == 0) {
+                const QByteArray target = "/traced-" + QByteArray::number(i);
+                QCOMPARE(c.request("GET", target, {{"Cookie", "SRV=" + key}}).status, 200);
+            }
+        }
+    }
+    const qint64 burstMs = burst.elapsed();
+    const auto count = [&](QLatin1StringView prefix) {
+        int n = 0;
+        for (qsizetype i = before; i < spies.decisions.size(); ++i) {
+            for (const TraceRecord &d : spies.decisions.at(i).at(0).value<QList<TraceRecord>>())
+                n += d.target.startsWith(prefix) ? 1 : 0;
+        }
+        return n;
+    };
+    // Every one of the traced session's comes live...
+    QVERIFY2(QTest::qWaitFor([&] { return count("/traced-"_L1) == Traced; }, WaitMs),
+        qPrintable(u"%1 of the traced session's %2 requests came"_s.arg(count("/traced-"_L1))
+                       .arg(Traced)));
+    // ...and of the others, at most a sample of about 200 a second (the embedded poller takes
+    // 20 per 100 ms, a remote stream 50 per 250 ms), however fast they came.
+    const int perTick = isRemote() ? 50 : 20;
+    const qint64 tickMs = isRemote() ? 250 : 100;
+    const qint64 bound = perTick * (burstMs / tickMs + 3);
+    const int others = count("/other"_L1);
+    QVERIFY2(others <= bound,
+        qPrintable(u"%1 of %2 other decisions came in %3 ms (a sample allows %4)"_s.arg(others)
+                       .arg(Others)
+                       .arg(burstMs)
+                       .arg(bound)));
 }
 
 void TestUiClient::unknownBackendIsAnError()

@@ -399,10 +399,18 @@ void TestUiInspector::viewSendsDryRunAndShowsAnswer()
     LimpetTest::FakeClient client;
     Limpet::InspectorView view;
     view.setClient(&client);
+    // Hidden, it wants only a small sample of the live decisions (enough to learn cookies).
+    QCOMPARE(client.decisionFeed, Limpet::DecisionFeed::Sample);
     // Shown (the shortcut needs an active window): the offscreen platform says it cannot size it.
     if (QGuiApplication::platformName() == "offscreen"_L1)
         QTest::ignoreMessage(QtWarningMsg, "This plugin does not support propagateSizeHints()");
     view.show();
+    // Its list of recent requests wants the bigger sample, only while it can be seen.
+    QCOMPARE(client.decisionFeed, Limpet::DecisionFeed::Full);
+    view.hide();
+    QCOMPARE(client.decisionFeed, Limpet::DecisionFeed::Sample);
+    view.show();
+    QCOMPARE(client.decisionFeed, Limpet::DecisionFeed::Full);
 
     auto *text = view.findChild<QPlainTextEdit *>(u"cookieText"_s);
     auto *host = view.findChild<QLineEdit *>(u"host"_s);

@@ -162,7 +162,7 @@ AdminResponse AdminRoutes::handle(const AdminRequest &r)
     if (rest == QStringList{u"decisions"_s})
         return m == "GET" ? decisions(r) : methodNotAllowed(u"GET"_s);
     if (rest == QStringList{u"events"_s})
-        return m == "GET" ? events() : methodNotAllowed(u"GET"_s);
+        return m == "GET" ? events(r) : methodNotAllowed(u"GET"_s);
     if (rest == QStringList{u"events"_s, u"recent"_s})
         return m == "GET" ? recentEvents(r) : methodNotAllowed(u"GET"_s);
     if (rest == QStringList{u"inspect"_s})
@@ -412,32 +412,51 @@ AdminResponse AdminRoutes::recentEvents(const AdminRequest &r)
     return json(200, QJsonObject{{u"events"_s, out}});
 }
 
-AdminResponse AdminRoutes::events()
+AdminResponse AdminRoutes::events(const AdminRequest &r)
 {
     // Server-Sent Events: decisions and events as they happen, counters once a second. The
-    // stream starts from now (earlier records: GET /decisions and /events/recent).
+    // stream starts from now (earlier records: GET /decisions and /events/recent). Decisions
+    // are a sample under load (the newest `decisions` per tick), plus every decision of the
+    // session and/or client the stream follows.
+    const std::optional<int> sample = intParam(r.query, u"decisions"_s, 500, 0, 5000);
+    if (!sample)
+        return AdminServer::error(400, u"decisions must be 0-5000"_s);
+    DecisionFilter followed;
+    const QString session = r.query.queryItemValue(u"session"_s, QUrl::FullyDecoded);
+    if (!session.isEmpty())
+        followed.keys.append(session.toUtf8());
+    const QString client = r.query.queryItemValue(u"client"_s, QUrl::FullyDecoded);
+    if (!client.isEmpty()) {
+        followed.client = QHostAddress(client);
+        if (followed.client.isNull())
+            return AdminServer::error(400, u"client must be an IP address"_s);
+    }
     struct Cursor
     {
         quint64 decisions = 0;
         quint64 events = 0;
         qint64 lastCountersMs = 0;
         quint64 id = 0;
+        DecisionFilter followed;
     };
     auto cursor = std::make_shared<Cursor>();
     cursor->decisions = m_engine->decisionsSince(~quint64(0), 0).second;
     const QList<EngineEvent> newest = m_engine->events(1);
     cursor->events = newest.isEmpty() ? 0 : newest.first().id;
+    cursor->followed = std::move(followed);
     Engine *engine = m_engine;
-    AdminResponse r;
-    r.contentType = "text/event-stream";
-    r.stream = [engine, cursor]() -> QByteArray {
+    AdminResponse response;
+    response.contentType = "text/event-stream";
+    response.stream = [engine, cursor, sample = *sample]() -> QByteArray {
         QByteArray out;
         const auto emitOne = [&](const char *kind, const QJsonObject &o) {
             out += "id: " + QByteArray::number(++cursor->id) + "\nevent: " + kind
                 + "\ndata: " + jsonBytes(o) + "\n\n";
         };
-        auto [decisions, total] = engine->decisionsSince(cursor->decisions, 500);
+        auto [decisions, total]
+            = engine->decisionsSince(cursor->decisions, sample, cursor->followed);
         cursor->decisions = total;
+        cursor->followed.follow(decisions);
         for (const Decision &d : std::as_const(decisions))
             emitOne("decision", Json::decision(d));
         const QList<EngineEvent> events = engine->eventsSince(cursor->events, 500);
@@ -452,7 +471,7 @@ AdminResponse AdminRoutes::events()
         }
         return out;
     };
-    return r;
+    return response;
 }
 
 AdminResponse AdminRoutes::inspect(const AdminRequest &r)

@@ -23,7 +23,7 @@ private:
     AdminResponse sessionChanges(const AdminRequest &r);
     AdminResponse session(const AdminRequest &r, const QString &pool, const QByteArray &key);
     AdminResponse decisions(const AdminRequest &r);
-    AdminResponse events();
+    AdminResponse events(const AdminRequest &r);
     AdminResponse recentEvents(const AdminRequest &r);
     AdminResponse inspect(const AdminRequest &r);
     AdminResponse config();

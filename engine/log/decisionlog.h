@@ -30,6 +30,20 @@ struct DecisionFilter
         }
         return false;
     }
+    /// A followed session that was issued a new key (a re-issued cookie) goes on under it:
+    /// adds the new keys of the matching `decisions`, keeping the newest `maxKeys`.
+    void follow(const QList<Decision> &decisions, qsizetype maxKeys = 16)
+    {
+        if (keys.isEmpty())
+            return; // a client is followed by address, whatever its keys
+        for (const Decision &d : decisions) {
+            if (!d.key.isEmpty() && !keys.contains(d.key) && matches(d)) {
+                keys.append(d.key);
+                if (keys.size() > maxKeys)
+                    keys.removeFirst();
+            }
+        }
+    }
 };
 
 /// Where decision records go: a bounded in-memory ring (newest kept; read by the tracing view

@@ -21,6 +21,7 @@ public:
     QStringList calls;
     bool started = false;
     bool sessionsWanted = false;
+    Limpet::DecisionFeed decisionFeed = Limpet::DecisionFeed::Sample;
 
     QString name() const override { return m_name; }
     bool isRemote() const override { return false; }
@@ -32,6 +33,7 @@ public:
                 : feed == Limpet::SessionFeed::Paused ? QStringLiteral("sessions paused")
                                                       : QStringLiteral("sessions off"));
     }
+    void setDecisionFeed(Limpet::DecisionFeed feed) override { decisionFeed = feed; }
     void setBackendState(
         const QString &pool, const QString &backend, Limpet::BackendState state) override
     {

@@ -60,6 +60,16 @@ enum class SessionFeed {
     On, ///< the table, then its changes, about once a second
 };
 
+/// How much of the live decision stream (decisionsArrived) the views want. Either way, every
+/// decision of the session or client of the latest requestTrace() comes too.
+enum class DecisionFeed {
+    /// A small sample of the newest (about 200 a second): enough to learn each pool's cookie.
+    Sample,
+    /// A bigger sample (the embedded engine: up to 5,000 a second; a remote instance: 2,000),
+    /// for a list of recent requests.
+    Full,
+};
+
 /// One instance the UI manages, behind one interface with two transports: the embedded engine
 /// in this process (EmbeddedClient) and a remote `limpet --no-gui` through its admin API
 /// (RemoteClient). Every view works the same on both.
@@ -87,6 +97,8 @@ public:
 
     /// What the Sessions view wants of the session table (sessionsChanged); Off by default.
     virtual void setSessionFeed(SessionFeed feed) = 0;
+    /// How many live decisions the views want (decisionsArrived); Sample by default.
+    virtual void setDecisionFeed(DecisionFeed feed) = 0;
 
     virtual void setBackendState(const QString &pool, const QString &backend, BackendState state)
         = 0;
@@ -99,9 +111,9 @@ public:
         std::optional<qint64> ttlSeconds)
         = 0;
     virtual void inspect(const InspectRequest &request) = 0;
-    /// The decisions recorded so far for one session key or one client (traceReady).
-    /// The embedded engine also follows that session or client from then on: its decisions all
-    /// come live, where the others are a sample under heavy load.
+    /// The decisions recorded so far for one session key or one client (traceReady). That
+    /// session or client is also followed from then on: its decisions all come live, where the
+    /// others are a sample under load (DecisionFeed).
     virtual void requestTrace(const QByteArray &key, const QString &client, int limit) = 0;
     virtual void requestConfig() = 0;
     virtual void reload() = 0;

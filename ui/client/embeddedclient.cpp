@@ -56,6 +56,11 @@ void EmbeddedClient::setSessionFeed(SessionFeed feed)
     post([feed](EmbeddedPoller &p) { p.setSessionFeed(feed); });
 }
 
+void EmbeddedClient::setDecisionFeed(DecisionFeed feed)
+{
+    post([feed](EmbeddedPoller &p) { p.setDecisionFeed(feed); });
+}
+
 void EmbeddedClient::setBackendState(
     const QString &pool, const QString &backend, BackendState state)
 {

@@ -30,6 +30,7 @@ public:
     void start() override;
 
     void setSessionFeed(SessionFeed feed) override;
+    void setDecisionFeed(DecisionFeed feed) override;
 
     void setBackendState(const QString &pool, const QString &backend, BackendState state) override;
     void setBackendWeight(const QString &pool, const QString &backend, int weight) override;

@@ -21,12 +21,12 @@ constexpr std::chrono::milliseconds SessionInterval = 1000ms;
 /// While the Sessions view is hidden: often enough that no removal is missed (the table keeps
 /// them 5 s for its reader), seldom enough to cost little.
 constexpr std::chrono::milliseconds PausedSessionInterval = 2000ms;
-/// Decisions handed over per poll (5,000 a second): under more load the live stream is a sample
-/// of the newest, plus every decision of the traced session or client. The views that need
-/// exact figures read the engine's counters (snapshots), not this stream.
-constexpr int MaxDecisionsPerBatch = 500;
-/// A traced session re-issued a cookie this many times is followed under its newest keys.
-constexpr qsizetype MaxTracedKeys = 16;
+/// Decisions handed over per poll (DecisionFeed::Full: 5,000 a second; Sample: 200): under more
+/// load the live stream is a sample of the newest, plus every decision of the traced session or
+/// client. The views that need exact figures read the engine's counters (snapshots), not this
+/// stream.
+constexpr int FullDecisionsPerBatch = 500;
+constexpr int SampleDecisionsPerBatch = 20;
 constexpr int MaxEventsPerBatch = 1000;
 
 /// The error of an operation as one text: its message, then its details (config errors) one
@@ -106,19 +106,11 @@ void EmbeddedPoller::dropPendingSessions()
 
 void EmbeddedPoller::pollRecords()
 {
-    auto [decisions, total]
-        = m_engine->decisionsSince(m_decisionsSeen, MaxDecisionsPerBatch, m_traced);
+    auto [decisions, total] = m_engine->decisionsSince(m_decisionsSeen,
+        m_decisionFeed == DecisionFeed::Full ? FullDecisionsPerBatch : SampleDecisionsPerBatch,
+        m_traced);
     m_decisionsSeen = total;
-    // A traced session that got a new cookie goes on under its new key.
-    if (!m_traced.keys.isEmpty()) {
-        for (const Decision &d : std::as_const(decisions)) {
-            if (!d.key.isEmpty() && !m_traced.keys.contains(d.key) && m_traced.matches(d)) {
-                m_traced.keys.append(d.key);
-                if (m_traced.keys.size() > MaxTracedKeys)
-                    m_traced.keys.removeFirst();
-            }
-        }
-    }
+    m_traced.follow(decisions);
     if (!decisions.isEmpty()) {
         QList<TraceRecord> records;
         records.reserve(decisions.size());

@@ -14,10 +14,11 @@ namespace Limpet {
 class Engine;
 
 /// The embedded engine's side of EmbeddedClient: lives in the client's own thread, reads the
-/// engine there (decisions and events every 100 ms, a snapshot every 500 ms, the session table's
-/// changes every second while wanted) and runs the operations there, so the GUI thread never waits
-/// on an engine lock or a big copy. Everything it learns leaves through its signals (queued to the
-/// client). Every function belongs to the poller's thread.
+/// engine there (decisions and events every 100 ms: a sample of the decisions, as big as the
+/// DecisionFeed asks, plus all of the traced session's; a snapshot every 500 ms; the session
+/// table's changes every second while wanted) and runs the operations there, so the GUI thread
+/// never waits on an engine lock or a big copy. Everything it learns leaves through its signals
+/// (queued to the client). Every function belongs to the poller's thread.
 class EmbeddedPoller final : public QObject
 {
     Q_OBJECT
@@ -31,6 +32,7 @@ public:
     /// Starts the timers; live data starts from now (earlier decisions: requestTrace()).
     void start();
     void setSessionFeed(SessionFeed feed);
+    void setDecisionFeed(DecisionFeed feed) { m_decisionFeed = feed; }
 
     void setBackendState(const QString &pool, const QString &backend, BackendState state);
     void setBackendWeight(const QString &pool, const QString &backend, int weight);
@@ -71,6 +73,7 @@ private:
     QTimer *m_sessionTimer = nullptr;
     bool m_started = false;
     SessionFeed m_sessionFeed = SessionFeed::Off;
+    DecisionFeed m_decisionFeed = DecisionFeed::Sample;
     quint64 m_decisionsSeen = 0; ///< Engine::decisionsSince's count at the last poll
     /// The session or client of the latest requestTrace(): its decisions all come live, however
     /// few of the others do under load.

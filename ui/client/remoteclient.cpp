@@ -29,6 +29,9 @@ constexpr std::chrono::milliseconds MaxRetry = 10s;
 /// more than 5 s gets a whole table next (API.md).
 constexpr std::chrono::milliseconds SessionInterval = 2s;
 constexpr int MaxTraceLimit = 10000; ///< the API's largest `limit`
+/// Decisions per tick (250 ms) of the event stream: DecisionFeed::Full and ::Sample.
+constexpr int FullDecisionsPerTick = 500;
+constexpr int SampleDecisionsPerTick = 50;
 /// Decisions waiting for the next batch: a burst beyond that keeps only its newest.
 constexpr int MaxPendingDecisions = 2000;
 /// A stream line longer than this is not the API's: the stream is dropped and opened again.
@@ -281,6 +284,23 @@ void RemoteClient::inspect(const InspectRequest &request)
 
 void RemoteClient::requestTrace(const QByteArray &key, const QString &client, int limit)
 {
+    // Follow it on the stream first, and ask for its history once the new stream is open: the
+    // history then reaches at least as far as the stream starts (the trace view drops what
+    // both have), so no request falls in between.
+    m_traceAfterOpen.reset();
+    if (key != m_tracedKey || client != m_tracedClient) {
+        m_tracedKey = key;
+        m_tracedClient = client;
+        restartStream();
+    }
+    if (m_stream && !m_streamOpen)
+        m_traceAfterOpen = TraceQuestion{key, client, limit};
+    else
+        fetchTrace(key, client, limit);
+}
+
+void RemoteClient::fetchTrace(const QByteArray &key, const QString &client, int limit)
+{
     QUrlQuery query;
     if (!key.isEmpty())
         addQueryItem(query, u"session"_s, QString::fromUtf8(key));
@@ -331,11 +351,46 @@ void RemoteClient::fetchCluster()
     });
 }
 
+QUrlQuery RemoteClient::streamQuery() const
+{
+    QUrlQuery query;
+    query.addQueryItem(u"decisions"_s,
+        QString::number(
+            m_decisionFeed == DecisionFeed::Full ? FullDecisionsPerTick : SampleDecisionsPerTick));
+    if (!m_tracedKey.isEmpty())
+        addQueryItem(query, u"session"_s, QString::fromUtf8(m_tracedKey));
+    if (!m_tracedClient.isEmpty())
+        addQueryItem(query, u"client"_s, m_tracedClient);
+    return query;
+}
+
+void RemoteClient::setDecisionFeed(DecisionFeed feed)
+{
+    if (feed == m_decisionFeed)
+        return;
+    m_decisionFeed = feed;
+    restartStream();
+}
+
+void RemoteClient::restartStream()
+{
+    if (!m_stream)
+        return; // not started, or waiting to reconnect: the next stream asks for the new query
+    QNetworkReply *old = std::exchange(m_stream, nullptr);
+    old->disconnect(this);
+    old->abort();
+    old->deleteLater();
+    flushDecisions();
+    flushEvents();
+    m_streamOpen = false;
+    openStream();
+}
+
 void RemoteClient::openStream()
 {
     if (m_stream)
         return;
-    QNetworkRequest request = makeRequest(u"/api/v1/events"_s, {});
+    QNetworkRequest request = makeRequest(u"/api/v1/events"_s, streamQuery());
     request.setRawHeader("Accept", "text/event-stream");
     request.setAttribute(
         QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
@@ -360,10 +415,14 @@ void RemoteClient::streamMetaData()
     m_streamOpen = true;
     m_backoff = FirstRetry;
     // The stream only tells what happens from now: after a gap, catch up on the state at once.
-    if (m_everConnected)
+    if (m_everConnected && m_connected != true)
         fetchCluster();
     m_everConnected = true;
     setConnected(true, {});
+    if (m_traceAfterOpen) {
+        const TraceQuestion q = *std::exchange(m_traceAfterOpen, std::nullopt);
+        fetchTrace(q.key, q.client, q.limit);
+    }
 }
 
 void RemoteClient::readStream()
@@ -486,6 +545,11 @@ void RemoteClient::streamFinished()
     m_streamOpen = false;
     setConnected(false, reason);
     scheduleReconnect();
+    // A trace waiting for the stream gets its history now (with the reason, if it fails too).
+    if (m_traceAfterOpen) {
+        const TraceQuestion q = *std::exchange(m_traceAfterOpen, std::nullopt);
+        fetchTrace(q.key, q.client, q.limit);
+    }
 }
 
 void RemoteClient::setConnected(bool connected, const QString &error)

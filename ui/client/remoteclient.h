@@ -23,12 +23,14 @@ namespace Limpet {
 /// Everything is asynchronous in the GUI thread (QNetworkAccessManager, never a waitFor*), and
 /// every request gives up after 10 s without a byte.
 ///
-/// Live data comes from the event stream (`GET /api/v1/events`): decisions batched at most every
-/// 100 ms, events as they come, a snapshot about once a second (plus `GET /api/v1/cluster` at
+/// Live data comes from the event stream (`GET /api/v1/events`): decisions (a sample as big as the
+/// DecisionFeed asks, plus all of the traced session's, which the stream follows) batched at most
+/// every 100 ms, events as they come, a snapshot about once a second (plus `GET /api/v1/cluster` at
 /// start and after a reconnect). When the stream cannot open or drops, connectionChanged(false,
 /// why) and it retries after 1 s, 2 s, 4 s, … at most 10 s; connectionChanged(true) once it is
-/// back. While the session table is wanted, it is read in pages every 2 s (at most 200000
-/// sessions) and handed over whole.
+/// back. While the session table is wanted (or hidden after it was shown), it is followed every
+/// 2 s through `GET /api/v1/sessions/changes`: the whole table first (at most 200,000 sessions),
+/// then what changed.
 class RemoteClient final : public ClusterClient
 {
     Q_OBJECT
@@ -45,6 +47,7 @@ public:
     void start() override;
 
     void setSessionFeed(SessionFeed feed) override;
+    void setDecisionFeed(DecisionFeed feed) override;
 
     void setBackendState(const QString &pool, const QString &backend, BackendState state) override;
     void setBackendWeight(const QString &pool, const QString &backend, int weight) override;
@@ -80,7 +83,13 @@ private:
     [[nodiscard]] static Answer answerOf(QNetworkReply &reply);
 
     void fetchCluster();
+    /// The event stream's query: the decision sample the views want, and the traced session.
+    [[nodiscard]] QUrlQuery streamQuery() const;
     void openStream();
+    /// Opens the event stream again with the current streamQuery(), when one is open or opening.
+    void restartStream();
+    /// GET /api/v1/decisions for a trace's history (traceReady).
+    void fetchTrace(const QByteArray &key, const QString &client, int limit);
     void streamMetaData();
     void readStream();
     void streamFinished();
@@ -116,6 +125,17 @@ private:
     QByteArray m_eventName; ///< the event being read: its `event:` and `data:` lines so far
     QByteArray m_eventData;
     bool m_eventHasData = false;
+    DecisionFeed m_decisionFeed = DecisionFeed::Sample;
+    QByteArray m_tracedKey; ///< followed on the stream (the latest requestTrace())
+    QString m_tracedClient;
+    struct TraceQuestion
+    {
+        QByteArray key;
+        QString client;
+        int limit = 0;
+    };
+    /// A trace's history, asked once the stream that follows it is open.
+    std::optional<TraceQuestion> m_traceAfterOpen;
     QList<TraceRecord> m_pendingDecisions;
     QList<EngineEvent> m_pendingEvents;
     QTimer *m_decisionTimer;

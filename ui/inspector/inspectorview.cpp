@@ -173,6 +173,8 @@ void InspectorView::setClient(ClusterClient *client)
     for (const QMetaObject::Connection &c : std::as_const(m_connections))
         disconnect(c);
     m_connections.clear();
+    if (m_client && m_client != client)
+        m_client->setDecisionFeed(DecisionFeed::Sample);
     m_client = client;
     m_waiting = false;
     m_pools.clear();
@@ -188,6 +190,8 @@ void InspectorView::setClient(ClusterClient *client)
         connect(client, &ClusterClient::decisionsArrived, this, &InspectorView::onDecisions),
         connect(client, &ClusterClient::inspectReady, this, &InspectorView::onInspectReady),
     };
+    // The list of recent requests wants many decisions, only while it can be seen.
+    client->setDecisionFeed(isVisible() ? DecisionFeed::Full : DecisionFeed::Sample);
 }
 
 CookieFormats::Context InspectorView::context() const
@@ -322,9 +326,18 @@ void InspectorView::onDecisions(const QList<TraceRecord> &decisions)
         m_hiddenRecent = m_hiddenRecent.last(Keep);
 }
 
+void InspectorView::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    if (m_client)
+        m_client->setDecisionFeed(DecisionFeed::Sample);
+}
+
 void InspectorView::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
+    if (m_client)
+        m_client->setDecisionFeed(DecisionFeed::Full);
     if (!m_hiddenRecent.isEmpty())
         addRecent(std::exchange(m_hiddenRecent, {}));
 }

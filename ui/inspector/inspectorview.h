@@ -42,6 +42,7 @@ public Q_SLOTS:
 
 protected:
     void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
 
 private:
     void onSnapshot(const EngineSnapshot &snapshot);
