@@ -1,6 +1,8 @@
 // The Sessions view: the session table of an instance, live, sortable and filterable, with the
 // operations on one session, fast enough for 100,000 sessions.
 
+#include "client/jsonvalues.h"
+#include "client/pendingsessionchanges.h"
 #include "fakeclient.h"
 
 #include "sessions/pindialog.h"
@@ -13,6 +15,8 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -127,6 +131,7 @@ class TestUiSessions final : public QObject
 private Q_SLOTS:
     void initTestCase();
     void showsRowsAndColumns();
+    void saysWhatARemoteTableLeftOut();
     void wantsSessionsOnlyWhileVisible();
     void filtersByText();
     void filtersByBackend();
@@ -196,6 +201,43 @@ void TestUiSessions::showsRowsAndColumns()
     QCOMPARE(f.cell(f.rowOf("ddd-b3-0004"), SessionTableModel::PinColumn), u"b2 (rebound)"_s);
     QCOMPARE(f.cell(f.rowOf("eee-b2-0005"), SessionTableModel::ClientColumn), u"2001:db8::5"_s);
     QCOMPARE(f.countText(), u"6 session(s) (showing 6)"_s);
+}
+
+void TestUiSessions::saysWhatARemoteTableLeftOut()
+{
+    Fixture f;
+    // A whole table cut short (a remote instance sends at most 200,000 at once).
+    SessionChanges cut{true, sample(), {}};
+    cut.notSent = 250'000;
+    Q_EMIT f.client.sessionsChanged(cut);
+    QCOMPARE(f.model->rowCount(), 6);
+    QCOMPARE(f.countText(),
+        u"6 session(s) (showing 6) — %1 more not sent by the instance"_s.arg(
+            QLocale().toString(250'000)));
+    QVERIFY(!f.view.findChild<QLabel *>(u"sessionCount"_s)->toolTip().isEmpty());
+    // What a remote instance's cut-short answer says reaches the view as such, also through
+    // changes kept while the view was hidden.
+    const QJsonObject answer{{u"full"_s, true}, {u"truncated"_s, true}, {u"total"_s, 7},
+        {u"sessions"_s,
+            QJsonArray{QJsonObject{{u"pool"_s, u"web"_s}, {u"key"_s, u"k1"_s}},
+                QJsonObject{{u"pool"_s, u"web"_s}, {u"key"_s, u"k2"_s}}}}};
+    SessionChanges parsed = Limpet::sessionChangesFromJson(answer);
+    QCOMPARE(parsed.sessions.size(), 2);
+    QCOMPARE(parsed.notSent, 5);
+    Limpet::PendingSessionChanges pending;
+    QVERIFY(!pending.pass(std::move(parsed), Limpet::SessionFeed::Paused).send);
+    const auto resumed = pending.pass({}, Limpet::SessionFeed::On);
+    QVERIFY(resumed.send);
+    QVERIFY(resumed.send->full);
+    QCOMPARE(resumed.send->notSent, 5);
+
+    // Changes keep it said; the next whole table that is complete clears it.
+    f.pushChanges({}, {SessionKey{u"web"_s, "aaa-b1-0001"}});
+    QCOMPARE(f.model->rowCount(), 5);
+    QVERIFY(f.countText().contains(u"not sent"_s));
+    f.push(sample());
+    QCOMPARE(f.countText(), u"6 session(s) (showing 6)"_s);
+    QVERIFY(f.view.findChild<QLabel *>(u"sessionCount"_s)->toolTip().isEmpty());
 }
 
 void TestUiSessions::wantsSessionsOnlyWhileVisible()

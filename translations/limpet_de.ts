@@ -1333,7 +1333,7 @@ Sofort entfernen: Es wird jetzt entfernt; laufende Anfragen werden zu Ende gefü
 <context>
     <name>Limpet::EmbeddedPoller</name>
     <message>
-        <location filename="../ui/client/embeddedpoller.cpp" line="+172"/>
+        <location filename="../ui/client/embeddedpoller.cpp" line="+152"/>
         <location line="+86"/>
         <source>the engine is not running</source>
         <translation>die Engine läuft nicht</translation>
@@ -1452,7 +1452,7 @@ Sofort entfernen: Es wird jetzt entfernt; laufende Anfragen werden zu Ende gefü
         <translation>Untersuchen Sie ein Cookie, um zu sehen, wohin die Instanz es senden würde.</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+69"/>
         <source>No instance is connected: the dry run needs one.</source>
         <translation>Keine Instanz verbunden: Der Probelauf braucht eine.</translation>
     </message>
@@ -1463,12 +1463,12 @@ Sofort entfernen: Es wird jetzt entfernt; laufende Anfragen werden zu Ende gefü
     </message>
     <message>
         <location line="+20"/>
-        <location line="+99"/>
+        <location line="+108"/>
         <source>none</source>
         <translation>keiner</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-107"/>
         <source>%1 (mode %2)</source>
         <translation>%1 (Modus %2)</translation>
     </message>
@@ -1506,7 +1506,7 @@ Sofort entfernen: Es wird jetzt entfernt; laufende Anfragen werden zu Ende gefü
         <translation>nicht in der Session-Tabelle</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+85"/>
         <source>%1 %2 %3 — %4 → %5 (%6)</source>
         <translation>%1 %2 %3 — %4 → %5 (%6)</translation>
     </message>
@@ -1973,7 +1973,7 @@ Sofort entfernen: Es wird jetzt entfernt; laufende Anfragen werden zu Ende gefü
 <context>
     <name>Limpet::RemoteClient</name>
     <message>
-        <location filename="../ui/client/remoteclient.cpp" line="+187"/>
+        <location filename="../ui/client/remoteclient.cpp" line="+183"/>
         <source>no answer within %1 s</source>
         <translation>keine Antwort innerhalb von %1 s</translation>
     </message>
@@ -1988,7 +1988,7 @@ Sofort entfernen: Es wird jetzt entfernt; laufende Anfragen werden zu Ende gefü
         <translation>HTTP %1 %2</translation>
     </message>
     <message>
-        <location line="+224"/>
+        <location line="+280"/>
         <source>the event stream sent a line longer than 16 MiB</source>
         <translation>der Ereignisstrom hat eine Zeile gesendet, die länger als 16 MiB ist</translation>
     </message>
@@ -2105,7 +2105,7 @@ Sofort entfernen: Es wird jetzt entfernt; laufende Anfragen werden zu Ende gefü
 <context>
     <name>Limpet::SessionsView</name>
     <message>
-        <location filename="../ui/sessions/sessionsview.cpp" line="+51"/>
+        <location filename="../ui/sessions/sessionsview.cpp" line="+52"/>
         <source>&amp;Trace this session</source>
         <translation>Diese Session &amp;verfolgen</translation>
     </message>
@@ -2175,15 +2175,28 @@ Sofort entfernen: Es wird jetzt entfernt; laufende Anfragen werden zu Ende gefü
         <translation>Die Bindung dieser Session aufheben: Ihre nächste Anfrage wird neu verteilt</translation>
     </message>
     <message numerus="yes">
-        <location line="+94"/>
+        <location line="+97"/>
         <source>%Ln session(s) (showing %1)</source>
         <translation>
             <numerusform>%Ln Session (%1 angezeigt)</numerusform>
             <numerusform>%Ln Sessions (%1 angezeigt)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>— %Ln more not sent by the instance</source>
+        <translation>
+            <numerusform>— %Ln weitere von der Instanz nicht gesendet</numerusform>
+            <numerusform>— %Ln weitere von der Instanz nicht gesendet</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+91"/>
+        <location line="+2"/>
+        <source>A remote instance sends its whole table only up to 200,000 sessions. The others show here once they change; `limpet ctl sessions` on the instance lists them all.</source>
+        <translation>Eine entfernte Instanz sendet ihre ganze Tabelle nur bis 200.000 Sessions. Die übrigen erscheinen hier, sobald sie sich ändern; `limpet ctl sessions` auf der Instanz listet sie alle.</translation>
+    </message>
+    <message>
+        <location line="+96"/>
         <source>Forget session</source>
         <translation>Session vergessen</translation>
     </message>

@@ -110,7 +110,7 @@ Removed at once: it leaves now; requests in flight finish, and its sessions move
 <context>
     <name>Limpet::InspectorView</name>
     <message numerus="yes">
-        <location filename="../ui/inspector/inspectorview.cpp" line="+264"/>
+        <location filename="../ui/inspector/inspectorview.cpp" line="+268"/>
         <source>on %1, %n request(s), last seen %2 ago</source>
         <translation>
             <numerusform>on %1, %n request, last seen %2 ago</numerusform>
@@ -159,11 +159,19 @@ Removed at once: it leaves now; requests in flight finish, and its sessions move
 <context>
     <name>Limpet::SessionsView</name>
     <message numerus="yes">
-        <location filename="../ui/sessions/sessionsview.cpp" line="+224"/>
+        <location filename="../ui/sessions/sessionsview.cpp" line="+228"/>
         <source>%Ln session(s) (showing %1)</source>
         <translation>
             <numerusform>%Ln session (showing %1)</numerusform>
             <numerusform>%Ln sessions (showing %1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>— %Ln more not sent by the instance</source>
+        <translation>
+            <numerusform>— %Ln more not sent by the instance</numerusform>
+            <numerusform>— %Ln more not sent by the instance</numerusform>
         </translation>
     </message>
 </context>

@@ -1333,7 +1333,7 @@ Retrait immédiat&#xa0;: il part tout de suite&#xa0;; les requêtes en cours se 
 <context>
     <name>Limpet::EmbeddedPoller</name>
     <message>
-        <location filename="../ui/client/embeddedpoller.cpp" line="+172"/>
+        <location filename="../ui/client/embeddedpoller.cpp" line="+152"/>
         <location line="+86"/>
         <source>the engine is not running</source>
         <translation>le moteur ne tourne pas</translation>
@@ -1452,7 +1452,7 @@ Retrait immédiat&#xa0;: il part tout de suite&#xa0;; les requêtes en cours se 
         <translation>Inspectez un cookie pour voir où l&apos;instance l&apos;enverrait.</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+69"/>
         <source>No instance is connected: the dry run needs one.</source>
         <translation>Aucune instance n&apos;est connectée&#xa0;: la simulation en a besoin d&apos;une.</translation>
     </message>
@@ -1463,12 +1463,12 @@ Retrait immédiat&#xa0;: il part tout de suite&#xa0;; les requêtes en cours se 
     </message>
     <message>
         <location line="+20"/>
-        <location line="+99"/>
+        <location line="+108"/>
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-107"/>
         <source>%1 (mode %2)</source>
         <translation>%1 (mode %2)</translation>
     </message>
@@ -1506,7 +1506,7 @@ Retrait immédiat&#xa0;: il part tout de suite&#xa0;; les requêtes en cours se 
         <translation>absente de la table des sessions</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+85"/>
         <source>%1 %2 %3 — %4 → %5 (%6)</source>
         <translation>%1 %2 %3 — %4 → %5 (%6)</translation>
     </message>
@@ -1973,7 +1973,7 @@ Retrait immédiat&#xa0;: il part tout de suite&#xa0;; les requêtes en cours se 
 <context>
     <name>Limpet::RemoteClient</name>
     <message>
-        <location filename="../ui/client/remoteclient.cpp" line="+187"/>
+        <location filename="../ui/client/remoteclient.cpp" line="+183"/>
         <source>no answer within %1 s</source>
         <translation>aucune réponse en %1 s</translation>
     </message>
@@ -1988,7 +1988,7 @@ Retrait immédiat&#xa0;: il part tout de suite&#xa0;; les requêtes en cours se 
         <translation>HTTP %1 %2</translation>
     </message>
     <message>
-        <location line="+224"/>
+        <location line="+280"/>
         <source>the event stream sent a line longer than 16 MiB</source>
         <translation>le flux d&apos;événements a envoyé une ligne de plus de 16 Mio</translation>
     </message>
@@ -2105,7 +2105,7 @@ Retrait immédiat&#xa0;: il part tout de suite&#xa0;; les requêtes en cours se 
 <context>
     <name>Limpet::SessionsView</name>
     <message>
-        <location filename="../ui/sessions/sessionsview.cpp" line="+51"/>
+        <location filename="../ui/sessions/sessionsview.cpp" line="+52"/>
         <source>&amp;Trace this session</source>
         <translation>&amp;Tracer cette session</translation>
     </message>
@@ -2175,15 +2175,28 @@ Retrait immédiat&#xa0;: il part tout de suite&#xa0;; les requêtes en cours se 
         <translation>Supprimer le lien de cette session&#xa0;: sa prochaine requête est répartie à nouveau</translation>
     </message>
     <message numerus="yes">
-        <location line="+94"/>
+        <location line="+97"/>
         <source>%Ln session(s) (showing %1)</source>
         <translation>
             <numerusform>%Ln session (%1 affichées)</numerusform>
             <numerusform>%Ln sessions (%1 affichées)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>— %Ln more not sent by the instance</source>
+        <translation>
+            <numerusform>— %Ln de plus non envoyée par l’instance</numerusform>
+            <numerusform>— %Ln de plus non envoyées par l’instance</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+91"/>
+        <location line="+2"/>
+        <source>A remote instance sends its whole table only up to 200,000 sessions. The others show here once they change; `limpet ctl sessions` on the instance lists them all.</source>
+        <translation>Une instance distante n’envoie sa table entière que jusqu’à 200 000 sessions. Les autres apparaissent ici dès qu’elles changent ; `limpet ctl sessions` sur l’instance les liste toutes.</translation>
+    </message>
+    <message>
+        <location line="+96"/>
         <source>Forget session</source>
         <translation>Oublier la session</translation>
     </message>

@@ -1333,7 +1333,7 @@ Rimozione immediata: esce subito; le richieste in corso terminano, e le sue sess
 <context>
     <name>Limpet::EmbeddedPoller</name>
     <message>
-        <location filename="../ui/client/embeddedpoller.cpp" line="+172"/>
+        <location filename="../ui/client/embeddedpoller.cpp" line="+152"/>
         <location line="+86"/>
         <source>the engine is not running</source>
         <translation>il motore non è in esecuzione</translation>
@@ -1452,7 +1452,7 @@ Rimozione immediata: esce subito; le richieste in corso terminano, e le sue sess
         <translation>Ispeziona un cookie per vedere dove lo invierebbe l&apos;istanza.</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+69"/>
         <source>No instance is connected: the dry run needs one.</source>
         <translation>Nessuna istanza connessa: il dry run ne richiede una.</translation>
     </message>
@@ -1463,12 +1463,12 @@ Rimozione immediata: esce subito; le richieste in corso terminano, e le sue sess
     </message>
     <message>
         <location line="+20"/>
-        <location line="+99"/>
+        <location line="+108"/>
         <source>none</source>
         <translation>nessuno</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-107"/>
         <source>%1 (mode %2)</source>
         <translation>%1 (modalità %2)</translation>
     </message>
@@ -1506,7 +1506,7 @@ Rimozione immediata: esce subito; le richieste in corso terminano, e le sue sess
         <translation>non presente nella tabella delle sessioni</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+85"/>
         <source>%1 %2 %3 — %4 → %5 (%6)</source>
         <translation>%1 %2 %3 — %4 → %5 (%6)</translation>
     </message>
@@ -1973,7 +1973,7 @@ Rimozione immediata: esce subito; le richieste in corso terminano, e le sue sess
 <context>
     <name>Limpet::RemoteClient</name>
     <message>
-        <location filename="../ui/client/remoteclient.cpp" line="+187"/>
+        <location filename="../ui/client/remoteclient.cpp" line="+183"/>
         <source>no answer within %1 s</source>
         <translation>nessuna risposta entro %1 s</translation>
     </message>
@@ -1988,7 +1988,7 @@ Rimozione immediata: esce subito; le richieste in corso terminano, e le sue sess
         <translation>HTTP %1 %2</translation>
     </message>
     <message>
-        <location line="+224"/>
+        <location line="+280"/>
         <source>the event stream sent a line longer than 16 MiB</source>
         <translation>il flusso di eventi ha inviato una riga più lunga di 16 MiB</translation>
     </message>
@@ -2105,7 +2105,7 @@ Rimozione immediata: esce subito; le richieste in corso terminano, e le sue sess
 <context>
     <name>Limpet::SessionsView</name>
     <message>
-        <location filename="../ui/sessions/sessionsview.cpp" line="+51"/>
+        <location filename="../ui/sessions/sessionsview.cpp" line="+52"/>
         <source>&amp;Trace this session</source>
         <translation>&amp;Traccia questa sessione</translation>
     </message>
@@ -2175,15 +2175,28 @@ Rimozione immediata: esce subito; le richieste in corso terminano, e le sue sess
         <translation>Elimina il legame di questa sessione: la sua prossima richiesta viene bilanciata di nuovo</translation>
     </message>
     <message numerus="yes">
-        <location line="+94"/>
+        <location line="+97"/>
         <source>%Ln session(s) (showing %1)</source>
         <translation>
             <numerusform>%Ln sessione (%1 mostrate)</numerusform>
             <numerusform>%Ln sessioni (%1 mostrate)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>— %Ln more not sent by the instance</source>
+        <translation>
+            <numerusform>— %Ln in più non inviata dall’istanza</numerusform>
+            <numerusform>— %Ln in più non inviate dall’istanza</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+91"/>
+        <location line="+2"/>
+        <source>A remote instance sends its whole table only up to 200,000 sessions. The others show here once they change; `limpet ctl sessions` on the instance lists them all.</source>
+        <translation>Un’istanza remota invia la tabella intera solo fino a 200.000 sessioni. Le altre compaiono qui appena cambiano; `limpet ctl sessions` sull’istanza le elenca tutte.</translation>
+    </message>
+    <message>
+        <location line="+96"/>
         <source>Forget session</source>
         <translation>Dimentica sessione</translation>
     </message>

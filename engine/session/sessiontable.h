@@ -66,6 +66,9 @@ struct SessionChanges
     bool full = false;
     QList<SessionInfo> sessions; ///< new or changed since the last read (full: every one)
     QList<SessionKey> removed; ///< gone since the last read (never when full)
+    /// A full read cut short: how many sessions of the table it leaves out (a remote instance
+    /// sends at most 200,000 at once). Those that change later come as changes.
+    qsizetype notSent = 0;
 
     [[nodiscard]] bool isEmpty() const { return !full && sessions.isEmpty() && removed.isEmpty(); }
 };

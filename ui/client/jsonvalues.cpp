@@ -174,6 +174,10 @@ SessionChanges sessionChangesFromJson(const QJsonObject &o)
     changes.sessions.reserve(sessions.size());
     for (const QJsonValue &v : sessions)
         changes.sessions.append(sessionInfoFromJson(v.toObject()));
+    if (changes.full && o.value(u"truncated"_s).toBool()) {
+        const qint64 total = o.value(u"total"_s).toInteger();
+        changes.notSent = qMax<qint64>(0, total - sessions.size());
+    }
     if (!changes.full) {
         const QJsonArray removed = o.value(u"removed"_s).toArray();
         changes.removed.reserve(removed.size());

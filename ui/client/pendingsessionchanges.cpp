@@ -36,6 +36,7 @@ bool PendingSessionChanges::add(SessionChanges &&changes, qsizetype limit)
 {
     if (changes.full) {
         m_full = true;
+        m_notSent = changes.notSent;
         m_sessions.clear();
         m_removed.clear();
     }
@@ -59,12 +60,13 @@ bool PendingSessionChanges::add(SessionChanges &&changes, qsizetype limit)
 SessionChanges PendingSessionChanges::take()
 {
     return SessionChanges{std::exchange(m_full, false), std::exchange(m_sessions, {}).values(),
-        std::exchange(m_removed, {}).values()};
+        std::exchange(m_removed, {}).values(), std::exchange(m_notSent, 0)};
 }
 
 void PendingSessionChanges::clear()
 {
     m_full = false;
+    m_notSent = 0;
     m_sessions.clear();
     m_removed.clear();
 }

@@ -45,6 +45,7 @@ private:
     [[nodiscard]] SessionChanges take();
 
     bool m_full = false; ///< m_sessions is the whole table
+    qsizetype m_notSent = 0; ///< m_full: what that whole table left out (SessionChanges)
     QHash<QByteArray, SessionInfo> m_sessions; ///< by pool + '\0' + key
     QHash<QByteArray, SessionKey> m_removed;
 };

@@ -20,6 +20,7 @@
 #include <QVBoxLayout>
 
 #include <chrono>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -169,6 +170,7 @@ void SessionsView::setClient(ClusterClient *client)
     }
     m_wanted = false;
     m_client = client;
+    m_notSent = 0;
     m_model->clear();
     if (m_client)
         connect(m_client, &ClusterClient::sessionsChanged, this, &SessionsView::applySessions);
@@ -206,6 +208,8 @@ void SessionsView::updateWanted()
 
 void SessionsView::applySessions(const SessionChanges &changes)
 {
+    if (changes.full)
+        m_notSent = changes.notSent;
     m_model->applyChanges(changes);
     if (m_proxy->isFiltering())
         m_proxy->refilter();
@@ -221,8 +225,20 @@ void SessionsView::applySessions(const SessionChanges &changes)
 void SessionsView::updateCount()
 {
     const QLocale locale;
-    m_count->setText(tr("%Ln session(s) (showing %1)", nullptr, m_model->rowCount())
-                         .arg(locale.toString(m_proxy->rowCount())));
+    QString text = tr("%Ln session(s) (showing %1)", nullptr, m_model->rowCount())
+                       .arg(locale.toString(m_proxy->rowCount()));
+    // A remote table too big to send at once: say what is missing rather than show less.
+    if (m_notSent > 0) {
+        text += u' '
+            + tr("— %Ln more not sent by the instance", nullptr,
+                static_cast<int>(qMin<qsizetype>(m_notSent, std::numeric_limits<int>::max())));
+        m_count->setToolTip(tr("A remote instance sends its whole table only up to 200,000 "
+                               "sessions. The others show here once they change; `limpet ctl "
+                               "sessions` on the instance lists them all."));
+    } else {
+        m_count->setToolTip({});
+    }
+    m_count->setText(text);
 }
 
 void SessionsView::updateBackendFilter()

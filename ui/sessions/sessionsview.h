@@ -66,6 +66,7 @@ private:
     QPointer<ClusterClient> m_client;
     bool m_shown = false;
     bool m_wanted = false; ///< what m_client was last told: On (true) or Paused (false)
+    qsizetype m_notSent = 0; ///< sessions the latest whole table left out (SessionChanges)
     SessionTableModel *m_model;
     SessionFilterModel *m_proxy;
     QLineEdit *m_text;
