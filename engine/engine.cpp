@@ -477,7 +477,7 @@ OpResult<QStringList> Engine::apply(const Config &given)
                     pool->removeBackend(b->name());
             }
         } else {
-            pool = std::make_shared<Pool>(merged, wasBackends);
+            pool = std::make_shared<Pool>(merged, wasBackends, was.get());
             changes.append(u"pool %1: settings changed"_s.arg(pc.name));
         }
         for (const BackendPtr &b : pool->backends()) {

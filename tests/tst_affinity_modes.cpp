@@ -237,6 +237,7 @@ private Q_SLOTS:
     void learnTableIsBounded();
     void learnBindingsExpireWhenIdle();
     void learnIsThreadSafe();
+    void learnKeepsBindingsWhenPoolIsRebuilt();
 };
 
 void TestAffinityModes::modesAreRegistered_data()
@@ -767,6 +768,44 @@ void TestAffinityModes::routeSetByBalancerRoundTrip()
 }
 
 // nginx `sticky learn create=$upstream_cookie_phpsessid lookup=$cookie_phpsessid`.
+void TestAffinityModes::learnKeepsBindingsWhenPoolIsRebuilt()
+{
+    Limpet::Pool before(poolConfig(u"learn"_s));
+    backendSets(before, u"s2"_s, "PHPSESSID=xyz; path=/", T0);
+    backendSets(before, u"s3"_s, "PHPSESSID=abc; path=/", T0 + 1);
+    Limpet::SessionTable sessions(1000, 3600s);
+    const auto decideOn = [&](Limpet::Pool &pool, const QByteArray &cookie) {
+        return decideOnly(pool, sessions, request("/cart", cookie), T0 + 1000);
+    };
+
+    // A reload that changes the pool's own settings builds a new pool: the sessions it learnt
+    // stay where they are (round-robin alone would send xyz to s1).
+    Limpet::PoolConfig changed = poolConfig(u"learn"_s);
+    changed.balance = u"leastconn"_s;
+    Limpet::Pool after(changed, before.backends(), &before);
+    Decision d = decideOn(after, "PHPSESSID=xyz");
+    QCOMPARE(reasonName(d.reason), u"learned-hit"_s);
+    QCOMPARE(d.backend->name(), u"s2"_s);
+    d = decideOn(after, "PHPSESSID=abc");
+    QCOMPARE(reasonName(d.reason), u"learned-hit"_s);
+    QCOMPARE(d.backend->name(), u"s3"_s);
+    // Without the previous pool (a pool built from scratch) nothing is known.
+    Limpet::Pool fresh(changed, before.backends());
+    QCOMPARE(reasonName(decideOn(fresh, "PHPSESSID=xyz").reason), u"learned-absent"_s);
+
+    // A smaller table keeps the most recently used.
+    changed.sticky.learnMaxEntries = 1;
+    Limpet::Pool small(changed, before.backends(), &before);
+    QCOMPARE(reasonName(decideOn(small, "PHPSESSID=abc").reason), u"learned-hit"_s);
+    QCOMPARE(reasonName(decideOn(small, "PHPSESSID=xyz").reason), u"learned-absent"_s);
+
+    // Another cookie: the values learnt were of PHPSESSID, not of it.
+    Limpet::PoolConfig renamed = poolConfig(u"learn"_s);
+    renamed.sticky.cookie = u"SID"_s;
+    Limpet::Pool other(renamed, before.backends(), &before);
+    QCOMPARE(reasonName(decideOn(other, "SID=xyz").reason), u"learned-absent"_s);
+}
+
 void TestAffinityModes::learnRecipe()
 {
     Limpet::Pool pool(poolConfig(u"learn"_s));

@@ -183,6 +183,7 @@ private Q_SLOTS:
     void passiveHealthTakesFailingBackendDown();
     void activeHealthDownAndUp();
     void pinnedSessionOverridesCookieForTtl();
+    void learntSessionsSurviveReloadOfPoolSettings();
 };
 
 void TestOperations::drainKeepsSessionsMaintMovesThem()
@@ -713,6 +714,47 @@ void TestOperations::pinnedSessionOverridesCookieForTtl()
     QCOMPARE(back.body, QByteArray("b1"));
     QTRY_COMPARE(decisionsOf(engine, srv).size(), 4);
     QCOMPARE(reasonOf(decisionsOf(engine, srv).first()), u"cookie-hit"_s);
+}
+
+void TestOperations::learntSessionsSurviveReloadOfPoolSettings()
+{
+    // Each backend's application sets its own PHPSESSID; Limpet learns which backend set it.
+    const auto app = [](const QByteArray &name) {
+        Behaviour b;
+        b.headers.append({"Set-Cookie", "PHPSESSID=sess-" + name + "; Path=/"});
+        return b;
+    };
+    TestBackend b1(u"b1"_s, app("b1")), b2(u"b2"_s, app("b2")), b3(u"b3"_s, app("b3"));
+    ProxyOptions options;
+    options.stickyMode = u"learn"_s;
+    options.cookie = u"PHPSESSID"_s;
+    const Limpet::Config config = proxyConfig({&b1, &b2, &b3}, options);
+    TestProxy proxy(config);
+    QVERIFY2(proxy.isRunning(), qPrintable(proxy.error()));
+    Limpet::Engine &engine = proxy.engine();
+
+    const HttpResponse first = httpGet(proxy.port(), "/login");
+    QCOMPARE(first.status, 200);
+    const QByteArray home = first.header("X-Backend");
+    const QByteArray value = first.setCookieValue("PHPSESSID");
+    QCOMPARE(value, "sess-" + home);
+
+    // A reload that changes the pool's own settings (another balancing algorithm) builds a new
+    // pool: what learn mode knew comes along, so the session is not balanced anew.
+    Limpet::Config changed = config;
+    changed.pools[0].balance = u"leastconn"_s;
+    const Limpet::OpResult<QStringList> applied = engine.apply(changed);
+    QVERIFY2(errorOf(applied).isEmpty(), qPrintable(errorOf(applied)));
+    QVERIFY2(std::get<QStringList>(applied).contains(u"pool web: settings changed"_s),
+        qPrintable(std::get<QStringList>(applied).join(u"; "_s)));
+    for (int i = 0; i < 6; ++i) {
+        const HttpResponse r = httpGet(proxy.port(), "/cart", {{"Cookie", "PHPSESSID=" + value}});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.header("X-Backend"), home);
+        const QList<Limpet::Decision> newest = engine.decisions(1);
+        QCOMPARE(newest.size(), 1);
+        QCOMPARE(newest.first().reason, Limpet::ReasonCode::LearnedHit);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestOperations)

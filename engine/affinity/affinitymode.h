@@ -74,6 +74,11 @@ public:
     /// Tells the mode about a backend of its pool (at start, and when one is added), for modes
     /// that map values they did not issue in this process back to a backend (insert value=hash).
     virtual void knowBackend(const Backend &backend) { Q_UNUSED(backend); }
+    /// Takes over what `previous` learnt, when a reload rebuilds the pool with new settings
+    /// (learn mode keeps its bindings if the cookie is the same). Called before the pool is in
+    /// use; `previous` may still be serving requests. The default keeps nothing: the other
+    /// modes carry their state in what the client sends.
+    virtual void carryOver(const AffinityMode &previous) { Q_UNUSED(previous); }
 };
 
 /// Builds the affinity mode `sticky.mode` names (the config loader has refused unknown ones).

@@ -3,6 +3,8 @@
 #include "affinity/cookies.h"
 
 #include <algorithm>
+#include <utility>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -61,6 +63,45 @@ void LearnAffinity::forgetLocked(const QByteArray &value) const
         return;
     m_byUse.erase(it->use);
     m_bindings.erase(it);
+}
+
+void LearnAffinity::carryOver(const AffinityMode &previous)
+{
+    const auto *was = dynamic_cast<const LearnAffinity *>(&previous);
+    if (!was || was == this || was->m_cookie != m_cookie)
+        return;
+    // Copied under the old table's lock, then taken in under this one's (never both at once).
+    struct Kept
+    {
+        QByteArray value;
+        QByteArray route;
+        qint64 lastUseMs;
+    };
+    std::vector<Kept> kept; // most recently used first
+    {
+        QMutexLocker lock(&was->m_lock);
+        kept.reserve(
+            static_cast<std::size_t>(std::min(was->m_byUse.size(), std::size_t(m_maxEntries))));
+        for (const QByteArray &value : was->m_byUse) {
+            if (std::cmp_greater_equal(kept.size(), m_maxEntries))
+                break;
+            const auto it = was->m_bindings.constFind(value);
+            if (it != was->m_bindings.cend())
+                kept.push_back(Kept{value, it->route, it->lastUseMs});
+        }
+    }
+    QMutexLocker lock(&m_lock);
+    // Oldest first, so the newest ends up most recently used; idle ones expire as usual.
+    for (auto it = kept.crbegin(); it != kept.crend(); ++it) {
+        if (m_bindings.contains(it->value))
+            continue;
+        while (m_bindings.size() >= m_maxEntries && !m_byUse.empty()) {
+            m_bindings.remove(m_byUse.back());
+            m_byUse.pop_back();
+        }
+        m_byUse.push_front(it->value);
+        m_bindings.insert(it->value, Binding{it->route, it->lastUseMs, m_byUse.begin()});
+    }
 }
 
 AffinityLookup LearnAffinity::lookup(AffinityRequest &request) const

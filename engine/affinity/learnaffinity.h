@@ -38,6 +38,9 @@ public:
     ///   here, so the session's next requests stay where it now is.
     /// Changes nothing in the response; returns empty. Takes the table's lock.
     QByteArray onResponse(AffinityResponse &response) override;
+    /// The bindings of a previous learn mode on the same cookie, most recently used first, as
+    /// many as this table holds (its own bound and idle limit apply). Another cookie: none.
+    void carryOver(const AffinityMode &previous) override;
 
     /// Bindings held now (expired ones are dropped lazily). Any thread.
     [[nodiscard]] int size() const;

@@ -18,7 +18,7 @@ quint32 nextBackendId()
 }
 } // namespace
 
-Pool::Pool(const PoolConfig &config, const QList<BackendPtr> &reuse)
+Pool::Pool(const PoolConfig &config, const QList<BackendPtr> &reuse, const Pool *previous)
     : m_config(config)
     , m_affinity(makeAffinityMode(config.sticky))
     , m_balancer(makeBalancer(config.balance))
@@ -37,6 +37,8 @@ Pool::Pool(const PoolConfig &config, const QList<BackendPtr> &reuse)
     }
     for (const BackendPtr &b : std::as_const(m_backends))
         m_affinity->knowBackend(*b);
+    if (previous)
+        m_affinity->carryOver(*previous->m_affinity);
 }
 
 void Pool::adopt(Backend &b, const BackendConfig &config) const

@@ -26,7 +26,10 @@ class Pool final
 public:
     /// `reuse`: backends of the pool this one replaces (a reload); one whose name, address and
     /// route are unchanged is kept as is (state, health, counters, sessions), others are new.
-    explicit Pool(const PoolConfig &config, const QList<BackendPtr> &reuse = {});
+    /// `previous`: that pool, whose affinity mode hands over what it learnt
+    /// (AffinityMode::carryOver()).
+    explicit Pool(const PoolConfig &config, const QList<BackendPtr> &reuse = {},
+        const Pool *previous = nullptr);
     Q_DISABLE_COPY_MOVE(Pool)
 
     [[nodiscard]] const QString &name() const { return m_config.name; }
