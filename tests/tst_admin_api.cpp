@@ -938,11 +938,30 @@ void TestAdminApi::sessionChangesFollowTheTable()
     QVERIFY(quiet.json.value(u"sessions"_s).toArray().isEmpty());
     QVERIFY(quiet.json.value(u"total"_s).isNull());
 
-    // Readers take turns: another one reading in between makes the next read whole again.
-    QCOMPARE(s.get("/api/v1/sessions/changes").json.value(u"full"_s).toBool(), true);
-    const Reply after = s.get("/api/v1/sessions/changes?cursor=" + cursor);
-    QCOMPARE(after.json.value(u"full"_s).toBool(), true);
-    QCOMPARE(after.json.value(u"sessions"_s).toArray().size(), 2);
+    // Readers follow independently: a second one starts whole, then both get only changes.
+    const Reply other = s.get("/api/v1/sessions/changes");
+    QCOMPARE(other.json.value(u"full"_s).toBool(), true);
+    QCOMPARE(other.json.value(u"sessions"_s).toArray().size(), 2);
+    QByteArray otherCursor = other.json.value(u"cursor"_s).toString().toLatin1();
+    const QByteArray replayed = cursor;
+    QCOMPARE(s.request(third).header("X-Backend").isEmpty(), false);
+    const auto onlyThird = [&](QByteArray &c) {
+        const Reply r = s.get("/api/v1/sessions/changes?cursor=" + c);
+        if (r.status != 200 || r.json.value(u"full"_s).toBool())
+            return false;
+        c = r.json.value(u"cursor"_s).toString().toLatin1();
+        const QJsonArray sessions = r.json.value(u"sessions"_s).toArray();
+        return sessions.size() == 1
+            && sessions.first().toObject().value(u"key"_s).toString().toUtf8() == third
+            && sessions.first().toObject().value(u"requests"_s).toInt() == 2;
+    };
+    // (Each call reads, so each is waited for once, not checked again.)
+    QVERIFY(QTest::qWaitFor([&] { return onlyThird(cursor); }, 5000));
+    QVERIFY(QTest::qWaitFor([&] { return onlyThird(otherCursor); }, 5000));
+    // A cursor used already (a replayed answer) no longer matches its reader: whole again.
+    const Reply stale = s.get("/api/v1/sessions/changes?cursor=" + replayed);
+    QCOMPARE(stale.json.value(u"full"_s).toBool(), true);
+    QCOMPARE(stale.json.value(u"sessions"_s).toArray().size(), 2);
 
     for (const QByteArray bad : {QByteArray("nonsense"), QByteArray("MS4yLjM"), QByteArray("%%")}) {
         const Reply r = s.get("/api/v1/sessions/changes?cursor=" + bad);

@@ -74,6 +74,7 @@ private Q_SLOTS:
     void concurrentTouches();
     void changesSinceLastRead_data();
     void changesSinceLastRead();
+    void changesForSeveralReaders();
     void changesFollowConcurrentWriters();
 };
 
@@ -418,6 +419,50 @@ void TestSessionTable::changesSinceLastRead()
     QCOMPARE(c.sessions.size(), 1);
 }
 
+void TestSessionTable::changesForSeveralReaders()
+{
+    SessionTable table(100000, 60s);
+    Backends bk;
+    for (int i = 0; i < 10; ++i)
+        table.touch(u"web"_s, keyNumber(i), bk(u"app1"_s), client1, 1000);
+    Limpet::SessionCursor a;
+    Limpet::SessionCursor b;
+    QVERIFY(table.changes(a).full);
+    QVERIFY(table.changes(b).full);
+
+    // Each reader gets what changed since its own last read, whoever read in between.
+    table.touch(u"web"_s, keyNumber(1), bk(u"app2"_s), client1, 2000);
+    Limpet::SessionChanges c = table.changes(a);
+    QVERIFY(!c.full);
+    QCOMPARE(c.sessions.size(), 1);
+    QCOMPARE(c.sessions.first().key, keyNumber(1));
+    table.touch(u"web"_s, keyNumber(1), bk(u"app2"_s), client1, 3000);
+    table.touch(u"web"_s, keyNumber(2), bk(u"app2"_s), client1, 3000);
+    QVERIFY(table.forget(u"web"_s, keyNumber(3)));
+    c = table.changes(b); // web/1 twice since b's read: once, as it is now
+    QVERIFY(!c.full);
+    QCOMPARE(c.sessions.size(), 2);
+    QCOMPARE(find(c.sessions, u"web"_s, keyNumber(1))->requests, 3u);
+    QVERIFY(find(c.sessions, u"web"_s, keyNumber(2)));
+    QCOMPARE(c.removed.size(), 1);
+    QCOMPARE(c.removed.first().key, keyNumber(3));
+    c = table.changes(a); // a read web/1 already, but it changed again since
+    QVERIFY(!c.full);
+    QCOMPARE(c.sessions.size(), 2);
+    QCOMPARE(find(c.sessions, u"web"_s, keyNumber(1))->requests, 3u);
+    QCOMPARE(c.removed.size(), 1);
+    QVERIFY(table.changes(a).isEmpty());
+    QVERIFY(table.changes(b).isEmpty());
+
+    // A copy of a cursor that was used already no longer matches its reader: a whole table.
+    Limpet::SessionCursor replay = a;
+    table.touch(u"web"_s, keyNumber(4), bk(u"app1"_s), client1, 4000);
+    QCOMPARE(table.changes(a).sessions.size(), 1);
+    c = table.changes(replay);
+    QVERIFY(c.full);
+    QCOMPARE(c.sessions.size(), 9);
+}
+
 void TestSessionTable::changesFollowConcurrentWriters()
 {
     // Writers touch, forget and pin while a reader follows the changes: at the end the
@@ -429,16 +474,22 @@ void TestSessionTable::changesFollowConcurrentWriters()
     Backends bk;
     const QList<Limpet::BackendPtr> backends = {bk(u"app0"_s), bk(u"app1"_s), bk(u"app2"_s)};
     std::atomic<bool> done{false};
-    QHash<QByteArray, SessionInfo> mirror;
-    Limpet::SessionCursor cursor;
-    int reads = 0;
-    std::unique_ptr<QThread> reader(QThread::create([&] {
-        while (!done.load()) {
-            apply(mirror, table.changes(cursor));
-            ++reads;
-        }
-    }));
-    reader->start();
+    // Two readers, each with its own copy, at their own pace.
+    QHash<QByteArray, SessionInfo> mirrors[2];
+    Limpet::SessionCursor cursors[2];
+    int reads[2] = {0, 0};
+    std::unique_ptr<QThread> readers[2];
+    for (int r = 0; r < 2; ++r) {
+        readers[r].reset(QThread::create([&, r] {
+            while (!done.load()) {
+                apply(mirrors[r], table.changes(cursors[r]));
+                ++reads[r];
+                if (r == 1)
+                    QThread::yieldCurrentThread(); // the second one reads less often
+            }
+        }));
+        readers[r]->start();
+    }
     std::vector<std::unique_ptr<QThread>> threads;
     for (int t = 0; t < Threads; ++t) {
         threads.emplace_back(QThread::create([&table, &backends, t] {
@@ -459,19 +510,23 @@ void TestSessionTable::changesFollowConcurrentWriters()
     for (auto &thread : threads)
         QVERIFY(thread->wait(QDeadlineTimer(120000)));
     done = true;
-    QVERIFY(reader->wait(QDeadlineTimer(120000)));
-    QVERIFY(reads > 1);
-    apply(mirror, table.changes(cursor)); // what came after the reader's last read
-
     const QList<SessionInfo> all = table.snapshot();
-    QCOMPARE(mirror.size(), all.size());
-    for (const SessionInfo &s : all) {
-        const auto it = mirror.constFind(s.pool.toUtf8() + '\0' + s.key);
-        QVERIFY2(it != mirror.cend(), s.key.constData());
-        QCOMPARE(it->backend, s.backend);
-        QCOMPARE(it->requests, s.requests);
-        QCOMPARE(it->lastSeenMs, s.lastSeenMs);
-        QCOMPARE(it->pinnedBackend, s.pinnedBackend);
+    for (int r = 0; r < 2; ++r) {
+        QVERIFY(readers[r]->wait(QDeadlineTimer(120000)));
+        QVERIFY(reads[r] > 1);
+        const Limpet::SessionChanges last = table.changes(cursors[r]);
+        QVERIFY(!last.full); // each followed the table all along
+        apply(mirrors[r], last); // what came after the reader's last read
+        const QHash<QByteArray, SessionInfo> &mirror = mirrors[r];
+        QCOMPARE(mirror.size(), all.size());
+        for (const SessionInfo &s : all) {
+            const auto it = mirror.constFind(s.pool.toUtf8() + '\0' + s.key);
+            QVERIFY2(it != mirror.cend(), s.key.constData());
+            QCOMPARE(it->backend, s.backend);
+            QCOMPARE(it->requests, s.requests);
+            QCOMPARE(it->lastSeenMs, s.lastSeenMs);
+            QCOMPARE(it->pinnedBackend, s.pinnedBackend);
+        }
     }
 }
 

@@ -273,6 +273,7 @@ private Q_SLOTS:
     void addAndRemoveBackend();
     void sessionsPinAndForget();
     void pausedSessionFeedResumesWithChanges();
+    void twoClientsFollowOneTable();
     void inspectNamesCookieBackend();
     void traceIsOldestFirst();
     void tracedSessionComesWholeInASample();
@@ -695,6 +696,57 @@ void TestUiClient::pausedSessionFeedResumesWithChanges()
     QTRY_VERIFY_WITH_TIMEOUT(spies.sessions.size() > afterOff, WaitMs);
     QVERIFY(spies.sessionChanges(afterOff).full);
     QCOMPARE(spies.sessionChanges(afterOff).sessions.size(), 2);
+}
+
+void TestUiClient::twoClientsFollowOneTable()
+{
+    QVERIFY(startClient());
+    const Spies &spies = *m_instance->spies;
+    QVERIFY(!newSession("/one").isEmpty());
+    // A second window on the same instance.
+    std::unique_ptr<ClusterClient> second;
+    if (isRemote())
+        second = std::make_unique<RemoteClient>(m_instance->process->adminUrl(), Token);
+    else
+        second = std::make_unique<EmbeddedClient>(&m_instance->proxy->engine());
+    const Spies secondSpies(second.get());
+    second->start();
+    m_instance->client->setSessionFeed(SessionFeed::On);
+    second->setSessionFeed(SessionFeed::On);
+    QVERIFY(QTest::qWaitFor(
+        [&] { return !spies.sessions.isEmpty() && !secondSpies.sessions.isEmpty(); }, WaitMs));
+    QVERIFY(spies.sessionChanges(0).full);
+    QVERIFY(secondSpies.sessionChanges(0).full);
+
+    // New sessions reach both as changes: neither reader makes the other start over.
+    const qsizetype from = spies.sessions.size();
+    const qsizetype secondFrom = secondSpies.sessions.size();
+    QByteArray last;
+    for (int i = 0; i < 3; ++i) {
+        last = newSession("/more");
+        QVERIFY(!last.isEmpty());
+    }
+    const auto arrived = [&](const Spies &sp, qsizetype start) {
+        return QTest::qWaitFor(
+            [&] {
+                for (qsizetype i = start; i < sp.sessions.size(); ++i) {
+                    for (const SessionInfo &s : sp.sessionChanges(i).sessions) {
+                        if (s.key == last)
+                            return true;
+                    }
+                }
+                return false;
+            },
+            WaitMs);
+    };
+    QVERIFY(arrived(spies, from));
+    QVERIFY(arrived(secondSpies, secondFrom));
+    for (qsizetype i = from; i < spies.sessions.size(); ++i)
+        QVERIFY2(!spies.sessionChanges(i).full, "the first window got a whole table again");
+    for (qsizetype i = secondFrom; i < secondSpies.sessions.size(); ++i)
+        QVERIFY2(!secondSpies.sessionChanges(i).full, "the second window got a whole table again");
+    QCOMPARE(spies.sessionList(spies.sessions.size() - 1).size(), 4);
+    QCOMPARE(secondSpies.sessionList(secondSpies.sessions.size() - 1).size(), 4);
 }
 
 void TestUiClient::inspectNamesCookieBackend()

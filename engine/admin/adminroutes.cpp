@@ -84,17 +84,18 @@ std::optional<QString> unknownKeys(const QJsonObject &o, const QStringList &allo
 /// A whole table sent by GET /api/v1/sessions/changes holds at most this many sessions.
 constexpr qsizetype MaxFeedSessions = 200'000;
 
-/// A SessionCursor as the opaque text a client hands back: "1.<table>.<reader>.<removals per
-/// shard, comma-separated>", base64url. It holds no secret: a client that forges one only gets
-/// a whole table, or changes it could read anyway.
+/// A SessionCursor as the opaque text a client hands back: "2.<table>.<reader>.<log position
+/// per shard, comma-separated>", base64url. It holds no secret: a client that forges one only
+/// gets a whole table, or changes it could read anyway (and makes that reader's next read
+/// whole).
 QString encodeCursor(const SessionCursor &cursor)
 {
     QByteArray text
-        = "1." + QByteArray::number(cursor.table) + '.' + QByteArray::number(cursor.reader) + '.';
-    for (std::size_t i = 0; i < cursor.removals.size(); ++i) {
+        = "2." + QByteArray::number(cursor.table) + '.' + QByteArray::number(cursor.reader) + '.';
+    for (std::size_t i = 0; i < cursor.positions.size(); ++i) {
         if (i > 0)
             text += ',';
-        text += QByteArray::number(cursor.removals[i]);
+        text += QByteArray::number(cursor.positions[i]);
     }
     return QString::fromLatin1(
         text.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
@@ -107,7 +108,7 @@ std::optional<SessionCursor> decodeCursor(const QString &token)
     if (!decoded)
         return std::nullopt;
     const QList<QByteArray> parts = decoded.decoded.split('.');
-    if (parts.size() != 4 || parts.at(0) != "1")
+    if (parts.size() != 4 || parts.at(0) != "2")
         return std::nullopt;
     SessionCursor cursor;
     bool ok = false;
@@ -118,11 +119,11 @@ std::optional<SessionCursor> decodeCursor(const QString &token)
     if (!ok)
         return std::nullopt;
     if (!parts.at(3).isEmpty()) {
-        const QList<QByteArray> removals = parts.at(3).split(',');
-        if (removals.size() > 64)
+        const QList<QByteArray> positions = parts.at(3).split(',');
+        if (positions.size() > 64)
             return std::nullopt;
-        for (const QByteArray &r : removals) {
-            cursor.removals.push_back(r.toULongLong(&ok));
+        for (const QByteArray &p : positions) {
+            cursor.positions.push_back(p.toULongLong(&ok));
             if (!ok)
                 return std::nullopt;
         }

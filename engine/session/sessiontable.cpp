@@ -1,6 +1,7 @@
 #include "session/sessiontable.h"
 
 #include <QDeadlineTimer>
+#include <QSet>
 
 #include <algorithm>
 #include <vector>
@@ -67,19 +68,50 @@ void SessionTable::dropPin(Entry &e) const
     }
 }
 
-bool SessionTable::followed() const
+void SessionTable::log(Shard &shard, Entry *e, const QByteArray &compositeKey) const
 {
+    if (shard.readers.isEmpty())
+        return; // nobody follows this shard: a reader that comes reads it whole
     const qint64 until = m_followedUntilMs.load(std::memory_order_relaxed);
-    return until != 0 && steadyNowMs() < until;
+    if (steadyNowMs() >= until) {
+        // Every reader went away: they read whole when they come back, so the log can go.
+        shard.readers.clear();
+        shard.log.reset();
+        shard.readUpTo = shard.log.end();
+        return;
+    }
+    const quint64 index = shard.log.end();
+    shard.log.append(compositeKey);
+    if (e)
+        e->logged = index + 1;
 }
 
-void SessionTable::removed(Shard &shard, const QByteArray &compositeKey) const
+void SessionTable::ChangeLog::dropBefore(quint64 index)
 {
-    ++shard.removals;
-    if (followed())
-        shard.removedKeys.push_back(compositeKey);
-    else if (!shard.removedKeys.empty())
-        shard.removedKeys = {}; // nobody follows: changes() will see the gap and send it all
+    const auto kept = m_keys.size() - m_start;
+    const auto drop
+        = static_cast<std::size_t>(std::min<quint64>(index - std::min(index, m_base), kept));
+    if (drop == kept) {
+        m_keys.clear(); // keeps its memory for the next run of changes
+        m_start = 0;
+        m_base += drop;
+        return;
+    }
+    for (std::size_t k = m_start; k < m_start + drop; ++k)
+        m_keys[k] = QByteArray();
+    m_start += drop;
+    m_base += drop;
+    if (m_start > m_keys.size() / 2) {
+        m_keys.erase(m_keys.begin(), m_keys.begin() + static_cast<std::ptrdiff_t>(m_start));
+        m_start = 0;
+    }
+}
+
+void SessionTable::ChangeLog::reset()
+{
+    m_base = end();
+    m_keys = {};
+    m_start = 0;
 }
 
 SessionKey SessionTable::KeySplitter::split(const QByteArray &compositeKey)
@@ -386,58 +418,71 @@ SessionChanges SessionTable::changes(SessionCursor &cursor)
     QMutexLocker reading(&m_readLock);
     if (cursor.reader == 0)
         cursor.reader = nextReader.fetch_add(1, std::memory_order_relaxed);
-    // From now on changes and removals are listed, so none after the checks below goes unseen.
-    m_followedUntilMs.store(steadyNowMs() + FollowMs, std::memory_order_relaxed);
+    // From now on changes are logged for the readers each shard knows, so none goes unseen.
+    const qint64 now = steadyNowMs();
+    m_followedUntilMs.store(now + FollowMs, std::memory_order_relaxed);
+    const quint32 serial = ++m_readSerial;
     const auto shards = static_cast<std::size_t>(m_shardCount);
     SessionChanges out;
     KeySplitter keys;
-    out.full
-        = cursor.table != m_id || cursor.reader != m_lastReader || cursor.removals.size() != shards;
-    m_lastReader = cursor.reader;
+    out.full = cursor.table != m_id || cursor.positions.size() != shards;
     qsizetype expected = 0; // sessions listed (a size to reserve: more may come meanwhile)
     for (std::size_t i = 0; !out.full && i < shards; ++i) {
         const Shard &shard = m_shards[static_cast<int>(i)];
         QMutexLocker lock(&shard.lock);
-        // Every change and removal this reader has not seen must still be listed.
-        out.full
-            = shard.changesLost || shard.removals - cursor.removals[i] > shard.removedKeys.size();
-        expected += static_cast<qsizetype>(shard.changedKeys.size());
+        // A reader the shard does not know (new, forgotten, or replaying an old cursor) has
+        // missed changes: it reads everything.
+        const auto r = shard.readers.constFind(cursor.reader);
+        out.full = r == shard.readers.cend() || r->position != cursor.positions[i]
+            || cursor.positions[i] < shard.log.begin();
+        if (!out.full)
+            expected += static_cast<qsizetype>(shard.log.end() - cursor.positions[i]);
     }
     if (out.full) {
         cursor.table = m_id;
-        cursor.removals.assign(shards, 0);
+        cursor.positions.assign(shards, 0);
         expected = size();
     }
     out.sessions.reserve(expected);
+    QSet<QByteArray> gone; // keys listed as removed in this read (a key may be logged twice)
     for (std::size_t i = 0; i < shards; ++i) {
         Shard &shard = m_shards[static_cast<int>(i)];
         QMutexLocker lock(&shard.lock);
+        const quint64 end = shard.log.end();
         if (out.full) {
-            for (auto it = shard.entries.begin(); it != shard.entries.end(); ++it) {
-                it->listed = false;
+            for (auto it = shard.entries.cbegin(); it != shard.entries.cend(); ++it)
                 out.sessions.append(info(it.key(), it.value(), keys));
-            }
         } else {
-            for (const QByteArray &key : shard.changedKeys) {
+            for (quint64 at = cursor.positions[i]; at < end; ++at) {
+                const QByteArray &key = shard.log.at(at);
                 auto it = shard.entries.find(key);
-                // Gone since (a removal, listed below), or listed twice (removed and added
-                // again) and taken already.
-                if (it == shard.entries.end() || !it->listed)
+                if (it == shard.entries.end()) {
+                    if (!gone.contains(key)) {
+                        gone.insert(key);
+                        out.removed.append(keys.split(key));
+                    }
                     continue;
-                it->listed = false;
+                }
+                if (it->readMark == serial)
+                    continue; // logged twice since this reader's last read: listed already
+                it->readMark = serial;
                 out.sessions.append(info(it.key(), it.value(), keys));
             }
-            // The keys this reader has not seen are the last (removals - seen) remembered.
-            const quint64 unseen = shard.removals - cursor.removals[i];
-            for (auto k = shard.removedKeys.cend() - static_cast<std::ptrdiff_t>(unseen);
-                 k != shard.removedKeys.cend(); ++k)
-                out.removed.append(keys.split(*k));
         }
-        // Handed over (or, for a full read, no longer needed).
-        shard.changedKeys.clear();
-        shard.changesLost = false;
-        shard.removedKeys.clear();
-        cursor.removals[i] = shard.removals;
+        cursor.positions[i] = end;
+        shard.readUpTo = std::max(shard.readUpTo, end);
+        shard.readers.insert(cursor.reader, Shard::Reader{end, now});
+        // Readers silent for too long are forgotten; the log keeps what the others still need.
+        quint64 needed = end;
+        for (auto r = shard.readers.begin(); r != shard.readers.end();) {
+            if (now - r->lastReadMs > FollowMs) {
+                r = shard.readers.erase(r);
+                continue;
+            }
+            needed = std::min(needed, r->position);
+            ++r;
+        }
+        shard.log.dropBefore(needed);
     }
     return out;
 }

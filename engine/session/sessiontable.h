@@ -78,7 +78,7 @@ struct SessionCursor
 {
     quint64 table = 0; ///< the table it read (each SessionTable has its own id)
     quint64 reader = 0; ///< this reader's id (given at its first read)
-    std::vector<quint64> removals; ///< per shard: the removals it has seen
+    std::vector<quint64> positions; ///< per shard: how far it has read the shard's change log
 };
 
 /// What an operator set for one session: go to `backend` until `untilMs` (0: for good).
@@ -131,11 +131,11 @@ public:
         const QString &pool, const QByteArray &key, qint64 nowMs) const;
     /// What changed since `cursor` (which it then moves on): the sessions added or changed and
     /// the keys removed, or the whole table when the cursor is new, belongs to another table, or
-    /// the reader missed something. While someone reads, each shard lists the keys that changed
-    /// (once each until the next read) and the keys removed, so a read costs what moved, not
-    /// the table. A table nobody reads lists nothing (a reader that pauses longer than a few
-    /// seconds gets a full table next). Readers take turns: one that did not read last gets a
-    /// full table.
+    /// the reader missed something. While someone reads, each shard keeps a log of the keys
+    /// that changed or went (a key at most once until some reader reads past it), so a read
+    /// costs what moved, not the table. Several readers follow one table, each at its own pace;
+    /// the log keeps what the slowest has not read. A table nobody reads logs nothing, and a
+    /// reader that has not read for a few seconds is forgotten (its next read is whole).
     [[nodiscard]] SessionChanges changes(SessionCursor &cursor);
     /// Puts back an entry saved in a state file.
     void restore(const SessionInfo &info, const BackendPtr &backend, const BackendPtr &pinned);
@@ -150,19 +150,46 @@ private:
         quint64 requests = 0;
         BackendPtr pinned; ///< an operator's pin or rebind
         qint64 pinUntilMs = 0; ///< 0: permanent
-        bool listed = false; ///< in its shard's changedKeys (changed since the last read)
+        quint64 logged = 0; ///< 1 + the index of its latest record in its shard's log; 0: none
+        quint32 readMark = 0; ///< the read that listed it last (a read lists it once)
+    };
+    /// A shard's change log: keys in order, numbered from 0 for the life of the table. Appends
+    /// at the end, drops from the front: a vector whose start moves, compacted once half of it
+    /// is dropped (with one reader, each read empties it).
+    class ChangeLog
+    {
+    public:
+        [[nodiscard]] quint64 begin() const { return m_base; } ///< the first index kept
+        [[nodiscard]] quint64 end() const { return m_base + (m_keys.size() - m_start); }
+        /// The key at `index`, in [begin(), end()).
+        [[nodiscard]] const QByteArray &at(quint64 index) const
+        {
+            return m_keys[m_start + static_cast<std::size_t>(index - m_base)];
+        }
+        void append(const QByteArray &key) { m_keys.push_back(key); }
+        /// Drops the keys before `index`.
+        void dropBefore(quint64 index);
+        /// Drops every key (indexes go on from end()) and frees the memory.
+        void reset();
+
+    private:
+        std::vector<QByteArray> m_keys; ///< m_keys[m_start..] are kept
+        std::size_t m_start = 0;
+        quint64 m_base = 0; ///< the index of m_keys[m_start]
     };
     struct Shard
     {
         mutable QMutex lock;
         QHash<QByteArray, Entry> entries; ///< key = pool + '\0' + affinity key; guarded by lock
-        // Guarded by lock, for changes():
-        std::vector<QByteArray> changedKeys; ///< entries changed since the last read, once each
-        bool changesLost = false; ///< an entry changed while nobody followed: read it all
-        quint64 removals = 0; ///< entries removed so far
-        /// The keys of the latest removals (the last removedKeys.size() of `removals`), kept
-        /// while a reader follows the table.
-        std::vector<QByteArray> removedKeys;
+        // Guarded by lock, for changes(): the change log, kept while someone follows.
+        ChangeLog log; ///< keys changed or removed, oldest first
+        quint64 readUpTo = 0; ///< the furthest index a reader has read to
+        struct Reader
+        {
+            quint64 position = 0; ///< how far it has read
+            qint64 lastReadMs = 0; ///< steady clock
+        };
+        QHash<quint64, Reader> readers; ///< by reader id: those following this shard
     };
     /// 16 shards, or 1 for small tables so the bound is exact (each shard holds at most
     /// maxEntries / shards, so the total never exceeds maxEntries).
@@ -189,24 +216,24 @@ private:
         const QByteArray &compositeKey, const Entry &e, KeySplitter &keys);
     [[nodiscard]] static SessionInfo info(const QByteArray &compositeKey, const Entry &e);
     void dropPin(Entry &e) const;
-    /// Lists an entry as changed for the reader, if one follows. Shard lock must be held.
+    /// Logs the change of an entry, if someone follows and no unread record covers it already
+    /// (every reader is at or before readUpTo, so all of them will read that one). Shard lock
+    /// must be held.
     void changed(Shard &shard, Entry &e, const QByteArray &compositeKey) const
     {
-        if (e.listed || shard.changesLost)
-            return; // listed already, or the next read is whole: nothing to do on the hot path
-        if (!followed()) {
-            // A reader that comes back must read it all (none yet: its first read is whole).
-            shard.changesLost = m_followedUntilMs.load(std::memory_order_relaxed) != 0;
-            return;
-        }
-        e.listed = true;
-        shard.changedKeys.push_back(compositeKey);
+        if (e.logged > shard.readUpTo)
+            return; // logged and not read yet: nothing to do on the hot path
+        log(shard, &e, compositeKey);
     }
-    /// A reader called changes() in the last few seconds.
-    [[nodiscard]] bool followed() const;
-    /// Counts (and, while a reader follows, remembers) the removal of `compositeKey`. Shard lock
+    /// Logs the removal of `compositeKey`, if someone follows. Shard lock must be held.
+    void removed(Shard &shard, const QByteArray &compositeKey) const
+    {
+        log(shard, nullptr, compositeKey);
+    }
+    /// Appends `compositeKey` to the shard's log while readers follow it (and forgets them and
+    /// the log once none has read for a while). `e`: its entry, when it still exists. Shard lock
     /// must be held.
-    void removed(Shard &shard, const QByteArray &compositeKey) const;
+    void log(Shard &shard, Entry *e, const QByteArray &compositeKey) const;
 
     const int m_shardCount;
     std::unique_ptr<Shard[]> m_shards;
@@ -214,10 +241,10 @@ private:
     const qint64 m_idleMs;
     mutable std::atomic<int> m_pins{0}; ///< entries with a pin: the hot path skips the lookup at 0
     const quint64 m_id; ///< tells tables apart in a SessionCursor
-    /// Steady-clock ms until which changes are listed (changes() extends it); 0: never read.
+    /// Steady-clock ms until which changes are logged (changes() extends it); 0: never read.
     std::atomic<qint64> m_followedUntilMs{0};
     QMutex m_readLock; ///< one changes() at a time
-    quint64 m_lastReader = 0; ///< guarded by m_readLock
+    quint32 m_readSerial = 0; ///< the latest read's number (Entry::readMark); guarded by m_readLock
 };
 
 } // namespace Limpet
