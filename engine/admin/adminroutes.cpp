@@ -432,6 +432,16 @@ AdminResponse AdminRoutes::events(const AdminRequest &r)
         if (followed.client.isNull())
             return AdminServer::error(400, u"client must be an IP address"_s);
     }
+    // A client that reopens its stream passes the last event it got: the events since then
+    // come first (as many as the log still holds). An id this instance never gave (it is
+    // newer than the newest: another run of the instance) is ignored.
+    std::optional<quint64> eventsAfter;
+    if (r.query.hasQueryItem(u"events_after"_s)) {
+        bool ok = false;
+        eventsAfter = r.query.queryItemValue(u"events_after"_s).toULongLong(&ok);
+        if (!ok)
+            return AdminServer::error(400, u"events_after must be an event id"_s);
+    }
     struct Cursor
     {
         quint64 decisions = 0;
@@ -444,6 +454,8 @@ AdminResponse AdminRoutes::events(const AdminRequest &r)
     cursor->decisions = m_engine->decisionsSince(~quint64(0), 0).second;
     const QList<EngineEvent> newest = m_engine->events(1);
     cursor->events = newest.isEmpty() ? 0 : newest.first().id;
+    if (eventsAfter && *eventsAfter <= cursor->events)
+        cursor->events = *eventsAfter;
     cursor->followed = std::move(followed);
     Engine *engine = m_engine;
     AdminResponse response;

@@ -361,6 +361,10 @@ QUrlQuery RemoteClient::streamQuery() const
         addQueryItem(query, u"session"_s, QString::fromUtf8(m_tracedKey));
     if (!m_tracedClient.isEmpty())
         addQueryItem(query, u"client"_s, m_tracedClient);
+    // Reopened on purpose (not after a failure: the instance may have restarted since): the
+    // events from the old stream's last on come first, so the Log misses none.
+    if (m_resumeEvents && m_lastEventId > 0)
+        query.addQueryItem(u"events_after"_s, QString::number(m_lastEventId));
     return query;
 }
 
@@ -383,7 +387,9 @@ void RemoteClient::restartStream()
     flushDecisions();
     flushEvents();
     m_streamOpen = false;
+    m_resumeEvents = true;
     openStream();
+    m_resumeEvents = false;
 }
 
 void RemoteClient::openStream()
@@ -494,7 +500,9 @@ void RemoteClient::dispatchServerEvent(const QByteArray &event, const QByteArray
         if (!m_decisionTimer->isActive())
             m_decisionTimer->start(DecisionBatchInterval);
     } else if (event == "event") {
-        m_pendingEvents.append(engineEventFromJson(o));
+        EngineEvent e = engineEventFromJson(o);
+        m_lastEventId = e.id;
+        m_pendingEvents.append(std::move(e));
     } else if (event == "counters") {
         EngineSnapshot snapshot = engineSnapshotFromJson(o);
         snapshot.timeMs = QDateTime::currentMSecsSinceEpoch();
@@ -543,6 +551,7 @@ void RemoteClient::streamFinished()
             reason = tr("the event stream closed");
     }
     m_streamOpen = false;
+    m_lastEventId = 0; // the instance may restart meanwhile (its ids start over): from now on
     setConnected(false, reason);
     scheduleReconnect();
     // A trace waiting for the stream gets its history now (with the reason, if it fails too).

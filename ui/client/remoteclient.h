@@ -136,6 +136,8 @@ private:
     };
     /// A trace's history, asked once the stream that follows it is open.
     std::optional<TraceQuestion> m_traceAfterOpen;
+    quint64 m_lastEventId = 0; ///< the newest event the stream gave
+    bool m_resumeEvents = false; ///< streamQuery(): resume from m_lastEventId (restartStream())
     QList<TraceRecord> m_pendingDecisions;
     QList<EngineEvent> m_pendingEvents;
     QTimer *m_decisionTimer;
