@@ -1293,8 +1293,7 @@ void TestAdminApi::eventStreamSamplesAndFollows()
     // followed session's too.)
     const std::optional<SseEvent> first = stream.waitFor(
         "decision",
-        [](const QJsonObject &d) { return d.value(u"target"_s).toString() != u"/first"_s; },
-        5000);
+        [](const QJsonObject &d) { return d.value(u"target"_s).toString() != u"/first"_s; }, 5000);
     QVERIFY(first);
     QCOMPARE(first->data.value(u"target"_s).toString(), u"/mine"_s);
     QCOMPARE(first->data.value(u"key_seen"_s).toString().toUtf8(), key);

@@ -48,12 +48,17 @@ void LearnAffinity::learnLocked(const QByteArray &value, const QByteArray &route
         touchLocked(*it, nowMs);
         return;
     }
+    insertLocked(value, route, nowMs);
+}
+
+void LearnAffinity::insertLocked(const QByteArray &value, const QByteArray &route, qint64 lastUseMs)
+{
     while (m_bindings.size() >= m_maxEntries && !m_byUse.empty()) {
         m_bindings.remove(m_byUse.back());
         m_byUse.pop_back();
     }
     m_byUse.push_front(value);
-    m_bindings.insert(value, Binding{route, nowMs, m_byUse.begin()});
+    m_bindings.insert(value, Binding{route, lastUseMs, m_byUse.begin()});
 }
 
 void LearnAffinity::forgetLocked(const QByteArray &value) const
@@ -93,14 +98,8 @@ void LearnAffinity::carryOver(const AffinityMode &previous)
     QMutexLocker lock(&m_lock);
     // Oldest first, so the newest ends up most recently used; idle ones expire as usual.
     for (auto it = kept.crbegin(); it != kept.crend(); ++it) {
-        if (m_bindings.contains(it->value))
-            continue;
-        while (m_bindings.size() >= m_maxEntries && !m_byUse.empty()) {
-            m_bindings.remove(m_byUse.back());
-            m_byUse.pop_back();
-        }
-        m_byUse.push_front(it->value);
-        m_bindings.insert(it->value, Binding{it->route, it->lastUseMs, m_byUse.begin()});
+        if (!m_bindings.contains(it->value))
+            insertLocked(it->value, it->route, it->lastUseMs);
     }
 }
 

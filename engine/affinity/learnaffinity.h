@@ -59,6 +59,9 @@ private:
     void touchLocked(Binding &binding, qint64 nowMs) const;
     /// Binds value → route, dropping the least recently used binding when full. m_lock held.
     void learnLocked(const QByteArray &value, const QByteArray &route, qint64 nowMs);
+    /// Adds a binding the table does not hold, as the most recently used, dropping the least
+    /// recently used one when full. m_lock must be held.
+    void insertLocked(const QByteArray &value, const QByteArray &route, qint64 lastUseMs);
     /// Forgets a value. m_lock must be held.
     void forgetLocked(const QByteArray &value) const;
 

@@ -299,6 +299,14 @@ void RemoteClient::requestTrace(const QByteArray &key, const QString &client, in
         fetchTrace(key, client, limit);
 }
 
+void RemoteClient::askWaitingTrace()
+{
+    if (m_traceAfterOpen) {
+        const TraceQuestion q = *std::exchange(m_traceAfterOpen, std::nullopt);
+        fetchTrace(q.key, q.client, q.limit);
+    }
+}
+
 void RemoteClient::fetchTrace(const QByteArray &key, const QString &client, int limit)
 {
     QUrlQuery query;
@@ -425,10 +433,7 @@ void RemoteClient::streamMetaData()
         fetchCluster();
     m_everConnected = true;
     setConnected(true, {});
-    if (m_traceAfterOpen) {
-        const TraceQuestion q = *std::exchange(m_traceAfterOpen, std::nullopt);
-        fetchTrace(q.key, q.client, q.limit);
-    }
+    askWaitingTrace();
 }
 
 void RemoteClient::readStream()
@@ -555,10 +560,7 @@ void RemoteClient::streamFinished()
     setConnected(false, reason);
     scheduleReconnect();
     // A trace waiting for the stream gets its history now (with the reason, if it fails too).
-    if (m_traceAfterOpen) {
-        const TraceQuestion q = *std::exchange(m_traceAfterOpen, std::nullopt);
-        fetchTrace(q.key, q.client, q.limit);
-    }
+    askWaitingTrace();
 }
 
 void RemoteClient::setConnected(bool connected, const QString &error)

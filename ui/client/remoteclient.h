@@ -90,6 +90,8 @@ private:
     void restartStream();
     /// GET /api/v1/decisions for a trace's history (traceReady).
     void fetchTrace(const QByteArray &key, const QString &client, int limit);
+    /// The history of a trace that waited for its stream (m_traceAfterOpen), if any, now.
+    void askWaitingTrace();
     void streamMetaData();
     void readStream();
     void streamFinished();
